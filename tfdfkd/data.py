@@ -1,0 +1,180 @@
+"""Labelled image datasets for teachers and evaluation: `load(name, split)`.
+
+Every dataset comes out the way the ZSKD paper feeds LeNet-5 and AlexNet: float32 images in
+[0, 1], NHWC, resized to 32x32 (28x28 Fashion-MNIST and MNIST with bilinear resizing, as the
+paper says "resized"), integer labels. Sources:
+
+* ``fashion_mnist``: the original IDX files when they are on disk (Debian's
+  ``dataset-fashion-mnist`` puts them in /usr/share/datasets/fashion-mnist/, or a directory
+  you name), otherwise tensorflow-datasets (needs the internet once).
+* ``mnist``, ``cifar10``: tensorflow-datasets only.
+* ``digits``: scikit-learn's 8x8 digits (1,797 images), upsampled to 32x32; a fixed,
+  seeded 80/20 split. Small enough for tests.
+
+Nothing is faked: a dataset that cannot be had raises `TfdfkdError` naming the command that
+gets it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import gzip
+import os
+import struct
+
+import numpy as np
+
+from tfdfkd.errors import TfdfkdError
+
+FASHION_MNIST_DIRS = ("/usr/share/datasets/fashion-mnist",)
+NAMES = ("fashion_mnist", "mnist", "cifar10", "digits")
+SPLITS = ("train", "test")
+IMAGE_SIZE = 32
+
+
+@dataclasses.dataclass(frozen=True)
+class LabelledImages:
+    """Images (N, 32, 32, C) float32 in [0, 1] with labels (N,) int32."""
+
+    name: str
+    split: str
+    images: np.ndarray
+    labels: np.ndarray
+    num_classes: int
+
+    def __len__(self) -> int:
+        return len(self.labels)
+
+    def take(self, n: int) -> "LabelledImages":
+        return dataclasses.replace(self, images=self.images[:n], labels=self.labels[:n])
+
+
+def load(name: str, split: str = "test", data_dir: str | None = None, download: bool = True) -> LabelledImages:
+    """Loads `split` of dataset `name` as 32x32 float images in [0, 1].
+
+    Args:
+      name: one of `NAMES`.
+      split: "train" or "test".
+      data_dir: where to look for local files first (Fashion-MNIST IDX files) and the
+        tensorflow-datasets data directory.
+      download: allow tensorflow-datasets to download when the data is not on disk.
+    """
+    if name not in NAMES:
+        raise TfdfkdError(f"unknown dataset {name!r}", f"use one of {', '.join(NAMES)}")
+    if split not in SPLITS:
+        raise TfdfkdError(f"unknown split {split!r}", "use 'train' or 'test'")
+    if name == "digits":
+        images, labels = _load_digits(split)
+        channels = 1
+    elif name == "fashion_mnist" and _find_idx_dir(data_dir):
+        images, labels = _read_fashion_mnist_idx(_find_idx_dir(data_dir), split)
+        channels = 1
+    else:
+        images, labels = _load_tfds(name, split, data_dir, download)
+        channels = images.shape[-1]
+    images = _to_32x32_unit_range(images, channels)
+    return LabelledImages(name, split, images, labels.astype(np.int32), num_classes=10)
+
+
+def _to_32x32_unit_range(images: np.ndarray, channels: int) -> np.ndarray:
+    images = np.asarray(images, np.float32)
+    if images.ndim == 3:
+        images = images[..., None]
+    if images.max() > 1.0:
+        images = images / 255.0
+    if images.shape[1:3] != (IMAGE_SIZE, IMAGE_SIZE):
+        import tensorflow as tf  # deferred: digits and IDX parsing need no TensorFlow
+
+        resized = [
+            tf.image.resize(images[i : i + 4096], (IMAGE_SIZE, IMAGE_SIZE), method="bilinear").numpy()
+            for i in range(0, len(images), 4096)
+        ]
+        images = np.clip(np.concatenate(resized), 0.0, 1.0)
+    assert images.shape[-1] == channels
+    return images.astype(np.float32)
+
+
+# Fashion-MNIST from the original IDX files ---------------------------------------------
+
+_IDX_FILES = {
+    "train": ("train-images-idx3-ubyte", "train-labels-idx1-ubyte"),
+    "test": ("t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte"),
+}
+
+
+def _find_idx_dir(data_dir: str | None) -> str | None:
+    candidates = ([data_dir, os.path.join(data_dir, "fashion-mnist")] if data_dir else []) + list(FASHION_MNIST_DIRS)
+    for directory in candidates:
+        if directory and all(_idx_path(directory, f) for f in _IDX_FILES["test"] + _IDX_FILES["train"]):
+            return directory
+    return None
+
+
+def _idx_path(directory: str, stem: str) -> str | None:
+    for candidate in (os.path.join(directory, stem + ".gz"), os.path.join(directory, stem)):
+        if os.path.exists(candidate):
+            return candidate
+    return None
+
+
+def read_idx(path: str) -> np.ndarray:
+    """Parses an IDX file (optionally gzipped): magic, dims as big-endian uint32, then uint8 data."""
+    opener = gzip.open if path.endswith(".gz") else open
+    with opener(path, "rb") as f:
+        raw = f.read()
+    if len(raw) < 4 or raw[0] != 0 or raw[1] != 0 or raw[2] != 0x08:
+        raise TfdfkdError(f"{path} is not an unsigned-byte IDX file", "reinstall it: apt-get install --reinstall dataset-fashion-mnist")
+    ndim = raw[3]
+    dims = struct.unpack(">" + "I" * ndim, raw[4 : 4 + 4 * ndim])
+    data = np.frombuffer(raw, np.uint8, offset=4 + 4 * ndim)
+    if data.size != int(np.prod(dims)):
+        raise TfdfkdError(f"{path} is truncated ({data.size} of {int(np.prod(dims))} bytes)", "reinstall it: apt-get install --reinstall dataset-fashion-mnist")
+    return data.reshape(dims)
+
+
+def _read_fashion_mnist_idx(directory: str, split: str) -> tuple[np.ndarray, np.ndarray]:
+    image_stem, label_stem = _IDX_FILES[split]
+    return read_idx(_idx_path(directory, image_stem)), read_idx(_idx_path(directory, label_stem))
+
+
+# scikit-learn digits ----------------------------------------------------------------------
+
+def _load_digits(split: str) -> tuple[np.ndarray, np.ndarray]:
+    try:
+        from sklearn.datasets import load_digits
+    except ImportError as e:
+        raise TfdfkdError("the 'digits' dataset needs scikit-learn", "pip install scikit-learn (or pip install -e .[test])") from e
+    digits = load_digits()
+    images = digits.images.astype(np.float32) / 16.0  # pixel values are 0..16
+    order = np.random.default_rng(0).permutation(len(images))
+    cut = int(0.8 * len(images))
+    index = order[:cut] if split == "train" else order[cut:]
+    return images[index], digits.target[index]
+
+
+# tensorflow-datasets ----------------------------------------------------------------------
+
+_HOW_TO_GET = {
+    "fashion_mnist": "apt-get install dataset-fashion-mnist (offline IDX files), or run once online so tensorflow-datasets can download it",
+    "mnist": "run once on a machine that is online: python -c \"import tensorflow_datasets as tfds; tfds.load('mnist')\" and copy ~/tensorflow_datasets here (or pass its data_dir)",
+    "cifar10": "run once on a machine that is online: python -c \"import tensorflow_datasets as tfds; tfds.load('cifar10')\" and copy ~/tensorflow_datasets here (or pass its data_dir)",
+}
+
+
+def _load_tfds(name: str, split: str, data_dir: str | None, download: bool) -> tuple[np.ndarray, np.ndarray]:
+    try:
+        import tensorflow_datasets as tfds
+    except ImportError as e:
+        raise TfdfkdError(f"{name} needs tensorflow-datasets", "pip install tensorflow-datasets importlib_resources") from e
+    builder = tfds.builder(name, data_dir=data_dir)
+    prepared = os.path.exists(os.path.join(builder.data_dir, "dataset_info.json"))
+    if not prepared and not download:
+        raise TfdfkdError(f"dataset {name!r} is not on this machine", _HOW_TO_GET[name])
+    try:
+        if not prepared:
+            builder.download_and_prepare()
+        data = tfds.as_numpy(builder.as_dataset(split=split, batch_size=-1, as_supervised=True))
+    except Exception as e:  # tfds raises many types for a missing network
+        raise TfdfkdError(f"tensorflow-datasets could not load {name!r} ({type(e).__name__})", _HOW_TO_GET[name]) from e
+    images, labels = data
+    return images, labels

@@ -1,0 +1,71 @@
+"""Small file helpers shared by the zoo, transfer sets and the CLI: atomic writes and hashes."""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import subprocess
+import tempfile
+
+
+def sha256_of(path: str) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+@contextlib.contextmanager
+def atomic_path(final_path: str):
+    """Yields a temporary path next to `final_path`; renames it into place only on success.
+
+    The temporary name keeps the final suffix, since Keras and numpy pick the format from it.
+    """
+    directory, base = os.path.split(os.path.abspath(final_path))
+    os.makedirs(directory, exist_ok=True)
+    tmp = os.path.join(directory, f".tmp-{os.getpid()}-{base}")
+    try:
+        yield tmp
+        os.replace(tmp, final_path)
+    finally:
+        if os.path.exists(tmp):
+            if os.path.isdir(tmp):
+                import shutil
+
+                shutil.rmtree(tmp)
+            else:
+                os.remove(tmp)
+
+
+def write_json(path: str, record: dict) -> None:
+    """Writes `record` as indented JSON, atomically."""
+    with atomic_path(path) as tmp:
+        with open(tmp, "w") as f:
+            json.dump(record, f, indent=2, sort_keys=True)
+            f.write("\n")
+
+
+def read_json(path: str) -> dict:
+    with open(path) as f:
+        return json.load(f)
+
+
+def git_commit(repo_dir: str | None = None) -> str:
+    """The commit of the checkout that runs this code, with '+dirty' when it has changes."""
+    repo_dir = repo_dir or os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    try:
+        run = lambda *a: subprocess.run(["git", *a], cwd=repo_dir, capture_output=True, text=True, timeout=10)
+        head = run("rev-parse", "HEAD").stdout.strip()
+        dirty = run("status", "--porcelain", "--untracked-files=no").stdout.strip()
+        return (head or "unknown") + ("+dirty" if dirty else "")
+    except (OSError, subprocess.SubprocessError):
+        return "unknown"
+
+
+def tempdir_next_to(path: str) -> str:
+    directory, base = os.path.split(os.path.abspath(path))
+    os.makedirs(directory, exist_ok=True)
+    return tempfile.mkdtemp(prefix=f".tmp-{base}-", dir=directory)

@@ -1,0 +1,32 @@
+"""The paper's architectures, built by name: `build("lenet5_half", input_shape, num_classes)`."""
+
+from __future__ import annotations
+
+import functools
+
+import keras
+
+from tfdfkd.errors import TfdfkdError
+from tfdfkd.models.alexnet import AlexNet, AlexNetHalf, LocalResponseNormalization
+from tfdfkd.models.lenet import LeNet5, LeNet5Half
+
+ARCHITECTURES = {
+    "lenet5": LeNet5,
+    "lenet5_half": LeNet5Half,
+    "lenet5_bn": functools.partial(LeNet5, batch_norm=True),
+    "lenet5_half_bn": functools.partial(LeNet5Half, batch_norm=True),
+    "alexnet": AlexNet,
+    "alexnet_half": AlexNetHalf,
+}
+
+
+def build(name: str, input_shape=(32, 32, 1), num_classes: int = 10, seed: int | None = None) -> keras.Model:
+    """A freshly initialised model of architecture `name` (seeded when `seed` is given)."""
+    if name not in ARCHITECTURES:
+        raise TfdfkdError(f"unknown architecture {name!r}", f"use one of {', '.join(ARCHITECTURES)} or a .keras file")
+    if seed is not None:
+        keras.utils.set_random_seed(seed)
+    return ARCHITECTURES[name](input_shape=tuple(input_shape), num_classes=num_classes)
+
+
+__all__ = ["ARCHITECTURES", "AlexNet", "AlexNetHalf", "LeNet5", "LeNet5Half", "LocalResponseNormalization", "build"]
