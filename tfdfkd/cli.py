@@ -10,7 +10,11 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
 def run_cli(work, *args, **kwargs) -> None:
     """Runs `work`; a `TfdfkdError` becomes one line on stderr and exit status 2."""
+    from absl import logging
+
     from tfdfkd.errors import TfdfkdError
+
+    logging.set_verbosity(logging.WARNING)  # SavedModel export logs every step at INFO
 
     try:
         work(*args, **kwargs)
@@ -20,3 +24,23 @@ def run_cli(work, *args, **kwargs) -> None:
     except KeyboardInterrupt:
         print("interrupted: finished work is kept; run the same command again to resume", file=sys.stderr)
         sys.exit(130)
+
+
+def parse_flags(argv: list[str]) -> list[str]:
+    """absl flag parsing for `app.run(..., flags_parser=parse_flags)` with one-line errors.
+
+    An unknown flag, a bad value or a flagfile line that does not parse exits with status 2
+    and names the fix. Non-flag words (such as a flagfile line without `--`) are refused too.
+    """
+    from absl import flags
+
+    try:
+        rest = flags.FLAGS(argv)
+    except flags.Error as e:
+        print(f"error: {str(e).splitlines()[0]}. Fix: correct the flag or flagfile line; see --helpfull for the flags", file=sys.stderr)
+        sys.exit(2)
+    if len(rest) > 1:
+        print(f"error: unexpected arguments {rest[1:]} (a flagfile line must start with --). Fix: write every setting as --name=value",
+              file=sys.stderr)
+        sys.exit(2)
+    return rest

@@ -1,0 +1,31 @@
+"""Shared fixtures: the zoo's tiny digits teacher and the digits test split, loaded once."""
+
+import os
+import sys
+
+import pytest
+
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, ROOT)
+
+
+@pytest.fixture(scope="session")
+def digits_test():
+    from tfdfkd import data
+
+    return data.load("digits", "test")
+
+
+@pytest.fixture(scope="session")
+def digits_teacher():
+    from tfdfkd import teacher
+
+    return teacher.load("lenet5_digits")
+
+
+@pytest.fixture(scope="session")
+def strategy():
+    import tensorflow as tf
+
+    return tf.distribute.MirroredStrategy()

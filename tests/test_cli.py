@@ -1,0 +1,130 @@
+"""tools/distill.py driven like a user: one end-to-end run on digits and a table of bad inputs."""
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+TINY = ["--teacher=lenet5_digits", "--num_samples=300", "--synth_batch_size=100", "--synth_iterations=30",
+        "--synth_learning_rate=0.05", "--synth_clip", "--distill_epochs=2", "--distill_batch_size=100"]
+
+
+def run_tool(*args, tool="distill.py", timeout=300):
+    env = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "3", "PYTHONPATH": ROOT}
+    return subprocess.run([sys.executable, os.path.join(ROOT, "tools", tool), *args], capture_output=True, text=True,
+                          timeout=timeout, env=env, cwd=ROOT)
+
+
+@pytest.fixture(scope="module")
+def finished_run(tmp_path_factory):
+    out = str(tmp_path_factory.mktemp("run") / "out")
+    result = run_tool(*TINY, f"--out={out}")
+    assert result.returncode == 0, result.stderr[-2000:]
+    return out, result
+
+
+def test_end_to_end_writes_the_contracted_outputs(finished_run):
+    out, result = finished_run
+    for name in ("student/saved_model.pb", "student.keras", "metrics.json", "samples.png", "config.json", "flags.txt",
+                 "transfer_set/manifest.json"):
+        assert os.path.exists(os.path.join(out, name)), name
+    metrics = json.load(open(os.path.join(out, "metrics.json")))
+    for key in ("method", "num_samples", "teacher_accuracy", "student_accuracy", "synthesis_seconds", "distill_seconds", "command", "commit"):
+        assert key in metrics, key
+    assert metrics["num_samples"] == 300 and metrics["method"] == "zskd"
+    assert metrics["teacher_accuracy"] > 0.95
+    assert "student test accuracy" in result.stdout
+    assert not os.path.exists(out + ".partial")
+    assert os.listdir(os.path.join(out, "tensorboard", "distill"))
+
+
+def test_saved_model_in_a_fresh_process_matches_the_keras_student(finished_run):
+    out, _ = finished_run
+    script = f"""
+import numpy as np, tensorflow as tf, keras
+from tfdfkd import data
+x = data.load('digits', 'test').images[:64]
+served = tf.saved_model.load({os.path.join(out, 'student')!r}).signatures['serving_default']
+(logits,) = served(tf.constant(x)).values()
+expected = keras.models.load_model({os.path.join(out, 'student.keras')!r})(x)
+print(float(np.abs(logits.numpy() - np.asarray(expected)).max()))
+"""
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120,
+                            env={**os.environ, "PYTHONPATH": ROOT, "TF_CPP_MIN_LOG_LEVEL": "3"})
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert float(result.stdout.strip().splitlines()[-1]) < 1e-4
+
+
+def test_rerunning_a_finished_command_reports_it_without_recomputing(finished_run):
+    out, _ = finished_run
+    before = os.path.getmtime(os.path.join(out, "metrics.json"))
+    result = run_tool(*TINY, f"--out={out}")
+    assert result.returncode == 0 and "student test accuracy" in result.stdout
+    assert os.path.getmtime(os.path.join(out, "metrics.json")) == before
+
+
+def _no_dense_teacher(path):
+    import keras
+
+    inputs = keras.Input((32, 32, 1))
+    keras.Model(inputs, keras.layers.GlobalAveragePooling2D()(keras.layers.Conv2D(10, 3)(inputs))).save(path)
+
+
+def _rgb_student(path):
+    from tfdfkd import models
+
+    models.build("lenet5_half", (32, 32, 3)).save(path)
+
+
+def _corrupt_keras(path):
+    with open(path, "wb") as f:
+        f.write(b"PK\x03\x04 this is not a keras archive")
+
+
+def _flagfile_with_garbage(path):
+    with open(path, "w") as f:
+        f.write("--teacher=lenet5_digits\nnum_samples 300\n")
+
+
+def _existing_dir(path):
+    os.makedirs(path)
+    open(os.path.join(path, "notes.txt"), "w").write("mine")
+
+
+# (name, how to prepare a file at `path`, arguments, text the one-line error must contain)
+BAD_INPUTS = [
+    ("missing teacher", None, ["--teacher={path}"], "does not exist"),
+    ("corrupt teacher file", _corrupt_keras, ["--teacher={path}"], "cannot read model file"),
+    ("teacher without final Dense", _no_dense_teacher, ["--teacher={path}"], "no final Dense layer"),
+    ("unknown flag", None, ["--teacher=lenet5_digits", "--no_such_flag=1"], "Unknown command line flag"),
+    ("flagfile line that does not parse", _flagfile_with_garbage, ["--flagfile={path}"], "flagfile line must start with --"),
+    ("student with other input shape", _rgb_student, ["--teacher=lenet5_digits", "--student={path}"], "input shape"),
+    ("NaN during synthesis", None, ["--teacher=lenet5_digits", "--synth_learning_rate=nan", "--synth_iterations=3",
+                                    "--num_samples=100"], "NaN"),
+    ("unknown method", None, ["--teacher=lenet5_digits", "--method=magic"], "unknown synthesis method"),
+    ("unknown zoo name", None, ["--teacher=lenet6_digits"], "no zoo entry"),
+]
+
+
+@pytest.mark.parametrize("name, prepare, args, message", BAD_INPUTS, ids=[b[0] for b in BAD_INPUTS])
+def test_bad_input_gives_one_line_error_and_no_output(tmp_path, name, prepare, args, message):
+    path = str(tmp_path / ("input.flags" if "flagfile" in name else "input.keras"))
+    if prepare:
+        prepare(path)
+    out = str(tmp_path / "out")
+    result = run_tool(*[a.format(path=path) for a in args], f"--out={out}", timeout=180)
+    assert result.returncode == 2, (result.returncode, result.stderr[-1500:])
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert lines and lines[-1].startswith("error: ") and message in lines[-1] and "Fix:" in lines[-1], lines[-3:]
+    assert not os.path.exists(out) and not os.path.exists(out + ".partial")
+
+
+def test_out_that_belongs_to_something_else_is_refused(tmp_path):
+    out = str(tmp_path / "out")
+    _existing_dir(out)
+    result = run_tool(*TINY, f"--out={out}")
+    assert result.returncode == 2 and "is not a finished run of this command" in result.stderr
+    assert os.listdir(out) == ["notes.txt"]

@@ -1,0 +1,54 @@
+import keras
+import numpy as np
+import tensorflow as tf
+
+from tfdfkd import distill, models, synthesis
+
+
+def _softmax(z):
+    e = np.exp(z - z.max(axis=1, keepdims=True))
+    return e / e.sum(axis=1, keepdims=True)
+
+
+def test_hinton_loss_is_kl_of_softened_distributions_times_tau_squared():
+    rng = np.random.default_rng(0)
+    # Keras clips probabilities at 1e-7 inside KL; keep these logits where that does not bite
+    teacher_logits = rng.normal(size=(16, 10)).astype(np.float32) * 2
+    student_logits = rng.normal(size=(16, 10)).astype(np.float32) * 2
+    for tau in (1.0, 4.0, 20.0):  # at tau 20, the string "kl_divergence" would give a different number
+        p, q = _softmax(teacher_logits / tau), _softmax(student_logits / tau)
+        textbook = np.mean(np.sum(p * np.log(p / q), axis=1)) * tau**2
+        got = float(distill.hinton_loss(tau).compute_loss(teacher_logits, student_logits))
+        np.testing.assert_allclose(got, textbook, rtol=1e-4)
+    assert float(distill.hinton_loss(20.0).compute_loss(teacher_logits, teacher_logits)) < 1e-5
+
+
+def test_distillation_on_data_impressions_teaches_the_student(digits_teacher, digits_test, strategy):
+    synth = synthesis.create("zskd", digits_teacher, strategy, iterations=40, learning_rate=0.05, clip=True)
+    images = np.concatenate([synth.synthesize(100, seed=s).images for s in range(6)])
+    with strategy.scope():
+        student = models.build("lenet5_half", seed=0)
+        distiller = distill.Distiller(digits_teacher.logits_model, student, temperature=20.0)
+        distiller.compile(optimizer=keras.optimizers.Adam(0.01))
+    teacher_before = [w.copy() for w in digits_teacher.logits_model.get_weights()]
+    student_before = [w.copy() for w in student.get_weights()]
+    chance = distill.accuracy(student, digits_test.images, digits_test.labels)
+    data = tf.data.Dataset.from_tensor_slices(images).shuffle(600, seed=0).batch(64)
+    history = distiller.fit(data, epochs=15, verbose=0)
+    accuracy = distill.accuracy(student, digits_test.images, digits_test.labels)
+    assert accuracy > 0.5 and accuracy > chance + 0.3, (chance, accuracy)  # data-free: no digit image was seen
+    assert history.history["distillation_loss"][-1] < history.history["distillation_loss"][0]
+    for before, after in zip(teacher_before, digits_teacher.logits_model.get_weights()):
+        np.testing.assert_array_equal(before, after)  # the teacher never moves
+    assert any(not np.array_equal(b, a) for b, a in zip(student_before, student.get_weights()))
+
+
+def test_hard_label_weight_mixes_in_cross_entropy(digits_teacher, digits_test):
+    student = models.build("lenet5_half", seed=0)
+    distiller = distill.Distiller(digits_teacher.logits_model, student, temperature=4.0, hard_label_weight=0.3)
+    distiller.compile(optimizer="adam")
+    x, y = digits_test.images[:64], digits_test.labels[:64]
+    total = float(distiller.compute_loss(x, y, student(x), training=False))
+    ce = float(keras.losses.SparseCategoricalCrossentropy(from_logits=True)(y, student(x)))
+    kd = float(distill.hinton_loss(4.0).compute_loss(digits_teacher.logits_model(x), student(x)))
+    np.testing.assert_allclose(total, 0.3 * ce + 0.7 * kd, rtol=1e-4)

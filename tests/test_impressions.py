@@ -1,0 +1,94 @@
+import numpy as np
+import pytest
+
+from tfdfkd import synthesis
+from tfdfkd.errors import TfdfkdError
+from tfdfkd.synthesis import class_similarity, sample_dirichlet_targets
+
+
+def test_class_similarity_is_cosine_min_max_normalised_per_row():
+    rng = np.random.default_rng(0)
+    templates = rng.normal(size=(84, 10))
+    c = class_similarity(templates)
+    assert c.shape == (10, 10)
+    np.testing.assert_allclose(np.diag(c), 1.0)  # a class is most similar to itself
+    np.testing.assert_allclose(c.min(axis=1), 0.0, atol=1e-12)
+    assert c.max() <= 1.0
+    # scaling a template does not change cosine similarities
+    scaled = templates * np.arange(1, 11)
+    np.testing.assert_allclose(class_similarity(scaled), c, atol=1e-12)
+
+
+def test_dirichlet_targets_stay_finite_for_tiny_concentrations():
+    rng = np.random.default_rng(0)
+    concentration = np.full((1000, 10), 1e-5)
+    concentration[:, 3] = 0.1
+    targets = sample_dirichlet_targets(concentration, rng)
+    assert np.all(np.isfinite(targets))
+    np.testing.assert_allclose(targets.sum(axis=1), 1.0, atol=1e-5)
+
+
+def test_data_impressions_reach_their_targets(digits_teacher, strategy):
+    synth = synthesis.create("zskd", digits_teacher, strategy, iterations=60, learning_rate=0.05, clip=True)
+    short = synthesis.create("zskd", digits_teacher, strategy, iterations=1, learning_rate=0.05, clip=True)
+    batch, start = synth.synthesize(40, seed=3), short.synthesize(40, seed=3)
+    assert batch.images.shape == (40, 32, 32, 1) and batch.targets.shape == (40, 10)
+    assert batch.metrics["loss"] < start.metrics["loss"] - 0.05
+    # the teacher now predicts each impression's target class
+    predicted = digits_teacher.logits_model(batch.images).numpy().argmax(axis=1)
+    assert np.mean(predicted == batch.targets.argmax(axis=1)) > 0.9
+
+
+def test_dirichlet_targets_are_balanced_and_follow_similarity_rows(digits_teacher, strategy):
+    synth = synthesis.create("zskd", digits_teacher, strategy)
+    targets, _ = synth.targets_and_thresholds(2000, np.random.default_rng(0))
+    for k in range(10):
+        drawn_for_k = targets[k::10]  # image i is drawn for class i mod K
+        assert drawn_for_k.mean(axis=0).argmax() == k
+    # beta = 0.1 rows (odd rounds) are peakier than beta = 1.0 rows (even rounds)
+    peak = targets.max(axis=1).reshape(-1, 10)
+    assert peak[1::2].mean() > peak[0::2].mean()
+
+
+def test_synthesis_is_a_pure_function_of_the_seed(digits_teacher, strategy):
+    synth = synthesis.create("zskd", digits_teacher, strategy, iterations=5)
+    a, b, c = synth.synthesize(20, 7), synth.synthesize(20, 7), synth.synthesize(20, 8)
+    np.testing.assert_array_equal(a.images, b.images)
+    assert not np.array_equal(a.images, c.images)
+
+
+def test_class_impressions_stop_once_confident(digits_teacher, strategy):
+    synth = synthesis.create("class_impressions", digits_teacher, strategy, iterations=300, learning_rate=0.05, clip=True)
+    batch = synth.synthesize(20, seed=0)
+    assert batch.metrics["stopped"] == 1.0
+    probabilities = digits_teacher.logits_model(batch.images).numpy()
+    probabilities = np.exp(probabilities - probabilities.max(1, keepdims=True))
+    probabilities /= probabilities.sum(1, keepdims=True)
+    confidence = probabilities[np.arange(20), batch.targets.argmax(1)]
+    assert np.all(confidence >= 0.55)
+    # a stopped image no longer moves: a longer budget changes nothing
+    longer = synthesis.create("class_impressions", digits_teacher, strategy, iterations=600, learning_rate=0.05, clip=True)
+    np.testing.assert_array_equal(longer.synthesize(20, seed=0).images, batch.images)
+    np.testing.assert_array_equal(batch.targets.max(axis=1), 1.0)
+
+
+def test_nan_loss_is_reported(digits_teacher, strategy):
+    synth = synthesis.create("zskd", digits_teacher, strategy, iterations=3, learning_rate=float("nan"))
+    with pytest.raises(TfdfkdError, match="NaN"):
+        synth.synthesize(10, 0)
+
+
+def test_unknown_method_and_setting_are_refused(digits_teacher):
+    with pytest.raises(TfdfkdError, match="unknown synthesis method"):
+        synthesis.create("magic", digits_teacher)
+    with pytest.raises(TfdfkdError, match="no setting"):
+        synthesis.create("zskd", digits_teacher, iterationz=3)
+
+
+def test_every_registered_method_honours_the_interface(digits_teacher, strategy):
+    for name in synthesis.REGISTRY:
+        synth = synthesis.create(name, digits_teacher, strategy, **({"iterations": 2} if name in ("zskd", "class_impressions") else {}))
+        batch = synth.synthesize(10, seed=0)
+        assert batch.images.shape == (10,) + digits_teacher.input_shape and batch.images.dtype == np.float32
+        assert batch.targets is None or batch.targets.shape == (10, digits_teacher.num_classes)
+        np.testing.assert_array_equal(synth.synthesize(10, seed=0).images, batch.images)

@@ -1,0 +1,37 @@
+import os
+import shutil
+
+import pytest
+
+from tfdfkd import distill, zoo
+from tfdfkd.errors import TfdfkdError
+
+
+def test_zoo_lists_the_shipped_entries_with_cards():
+    entries = zoo.list()
+    for name in ("lenet5_fashion_mnist", "lenet5_half_fashion_mnist", "lenet5_digits"):
+        assert name in entries
+        card = entries[name]
+        for key in ("architecture", "dataset", "weights", "sha256", "test_accuracy", "recipe", "command", "commit"):
+            assert key in card, (name, key)
+        assert card["recipe"]["epochs"] > 0 and "seed" in card["recipe"]
+
+
+def test_zoo_model_reproduces_its_card_accuracy(digits_test):
+    model = zoo.load("lenet5_digits")
+    assert distill.accuracy(model, digits_test.images, digits_test.labels) == pytest.approx(zoo.card("lenet5_digits")["test_accuracy"], abs=1e-3)
+
+
+def test_zoo_refuses_weights_whose_sha256_differs(tmp_path):
+    for suffix in (".json", ".weights.h5"):
+        shutil.copy(os.path.join(zoo.ZOO_DIR, "lenet5_digits" + suffix), tmp_path)
+    with open(tmp_path / "lenet5_digits.weights.h5", "r+b") as f:
+        f.seek(-64, os.SEEK_END)
+        f.write(b"\0" * 64)
+    with pytest.raises(TfdfkdError, match="does not match the sha256"):
+        zoo.load("lenet5_digits", str(tmp_path))
+
+
+def test_unknown_zoo_name_lists_the_known_ones():
+    with pytest.raises(TfdfkdError, match="lenet5_digits"):
+        zoo.load("no_such_teacher")

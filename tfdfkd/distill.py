@@ -1,0 +1,53 @@
+"""The KD core: Hinton distillation as a `keras.Model`, on top of `keras.distillation`.
+
+`Distiller` is Keras 3's own `keras.distillation.Distiller` with the textbook loss wired in:
+KL(softmax(t / tau) || softmax(s / tau)) * tau^2, the teacher frozen and run in inference mode,
+and an optional hard-label cross-entropy weight when labels exist. It trains with
+`compile`/`fit`, so callbacks, progress bars and `tf.distribute` strategies apply as for any
+Keras model: build it inside `strategy.scope()`.
+"""
+
+from __future__ import annotations
+
+import keras
+import numpy as np
+
+
+def hinton_loss(temperature: float) -> keras.distillation.LogitsDistillation:
+    """Hinton et al. (2015): KL between temperature-softened teacher and student, times tau^2.
+
+    The loss object is passed explicitly: Keras 3.15's default string "kl_divergence" skips
+    the softmax and applies KL to scaled logits (PITFALLS).
+    """
+    return keras.distillation.LogitsDistillation(temperature=temperature, loss=keras.losses.KLDivergence())
+
+
+class Distiller(keras.distillation.Distiller):
+    """Trains `student` to match `teacher`'s logits at temperature `temperature`.
+
+    Args:
+      teacher: a model from images to logits (e.g. `tfdfkd.teacher.Teacher.logits_model`); frozen.
+      student: a model from the same images to logits; trained.
+      temperature: tau of the softened softmax (ZSKD: 20).
+      hard_label_weight: weight of the student's cross-entropy on labels, when the dataset
+        yields (images, labels); the distillation term gets 1 - hard_label_weight. Data-free
+        transfer sets have no labels: keep 0.
+    """
+
+    def __init__(self, teacher: keras.Model, student: keras.Model, temperature: float = 20.0,
+                 hard_label_weight: float = 0.0, **kwargs):
+        kwargs.setdefault("distillation_losses", hinton_loss(temperature))
+        kwargs.setdefault("student_loss_weight", hard_label_weight)
+        super().__init__(teacher=teacher, student=student, **kwargs)
+        self.temperature = temperature
+
+    def compile(self, optimizer="adam", loss=None, metrics=None, **kwargs):
+        loss = loss or keras.losses.SparseCategoricalCrossentropy(from_logits=True)
+        super().compile(optimizer=optimizer, loss=loss, metrics=metrics, **kwargs)
+
+
+def accuracy(model: keras.Model, images: np.ndarray, labels: np.ndarray, batch_size: int = 1000) -> float:
+    """Top-1 accuracy of `model` (logits or probabilities) on labelled images."""
+    predictions = [np.argmax(keras.ops.convert_to_numpy(model(images[i : i + batch_size], training=False)), axis=-1)
+                   for i in range(0, len(images), batch_size)]
+    return float(np.mean(np.concatenate(predictions) == labels))

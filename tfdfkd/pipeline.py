@@ -1,0 +1,200 @@
+"""The whole job, teacher to exported student, as one call: `run(RunConfig(...))`.
+
+This is what `tools/distill.py` runs and what `import tfdfkd` users call for the same result:
+
+1. load the teacher (zoo name, `.keras` file or SavedModel) and build or load the student;
+   check they agree on input shape and class count, before anything is written;
+2. synthesize the transfer set with the chosen method (`tfdfkd.synthesis`), sharded and
+   resumable, into `<out>.partial/transfer_set/`;
+3. distill the student on it with Hinton's loss (`tfdfkd.distill.Distiller`, `fit` under the
+   strategy, resumable through `keras.callbacks.BackupAndRestore`);
+4. measure teacher and student accuracy on the labelled test split of `eval_dataset`, export
+   the student, write `metrics.json` and `samples.png`, and rename `<out>.partial` to `<out>`.
+
+A run killed at any point resumes when started again with the same configuration; `<out>`
+itself only ever appears complete.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+import shutil
+import time
+
+from tfdfkd.errors import TfdfkdError
+from tfdfkd.io_utils import read_json, write_json
+
+PARTIAL_SUFFIX = ".partial"
+
+
+@dataclasses.dataclass(frozen=True)
+class RunConfig:
+    """Everything that defines a run; two runs with equal configs produce the same result."""
+
+    teacher: str  # zoo name, .keras file or SavedModel directory
+    student: str  # architecture name (tfdfkd.models.ARCHITECTURES) or .keras file
+    out: str
+    method: str = "zskd"
+    num_samples: int = 24000
+    seed: int = 0
+    eval_dataset: str | None = None  # default: the zoo card's dataset, when the teacher is a zoo entry
+    data_dir: str | None = None
+    strategy: str = "mirrored"
+    synth_batch_size: int = 100
+    synth_settings: tuple[tuple[str, object], ...] = ()  # method config overrides, e.g. (("iterations", 1500),)
+    distill_epochs: int = 100
+    distill_batch_size: int = 512  # ZSKD appendix: batch 512
+    distill_learning_rate: float = 0.01  # ZSKD appendix: Adam 0.01 for the 48,000-DI student
+    distill_tau: float = 20.0  # ZSKD: temperature 20
+    distill_augment: bool = True  # ZSKD appendix sec. 3 augmentations
+    distill_cosine: bool = True  # cosine-decay the learning rate (ZSKD instead fine-tunes at 1e-3)
+    num_sample_images: int = 50  # images shown in samples.png
+
+    def to_json(self) -> dict:
+        record = dataclasses.asdict(self)
+        record["synth_settings"] = {k: list(v) if isinstance(v, tuple) else v for k, v in self.synth_settings}
+        return record
+
+
+def run(config: RunConfig, command: str = "", verbose: int = 1) -> dict:
+    """Runs (or resumes, or reports a finished) `config`; returns its metrics record."""
+    from tfdfkd import data, models, synthesis, teacher as teachers, zoo
+    from tfdfkd import strategy as strategies
+
+    out = os.path.abspath(config.out)
+    staging = out + PARTIAL_SUFFIX
+    resume = _check_out_dirs(config, out, staging)
+    if resume == "finished":
+        return read_json(os.path.join(out, "metrics.json"))
+
+    strategy = strategies.get(config.strategy)
+    with strategy.scope():
+        teacher = teachers.load(config.teacher)
+        student = _build_student(config, teacher, models, teachers)
+        synthesizer = synthesis.create(config.method, teacher, strategy, **dict(config.synth_settings))
+    eval_name = config.eval_dataset or (zoo.card(config.teacher)["dataset"] if config.teacher in zoo.list() else None)
+    eval_set = data.load(eval_name, "test", config.data_dir) if eval_name else None
+    if eval_set is not None and eval_set.images.shape[1:] != teacher.input_shape:
+        raise TfdfkdError(f"--eval_dataset {eval_name} has images of shape {eval_set.images.shape[1:]}, the teacher takes {teacher.input_shape}",
+                          "evaluate on the dataset the teacher was trained for")
+
+    # Everything is valid: from here on, work lands in the staging directory. A run that
+    # fails on its own terms (NaN) would fail again: its staging directory goes too.
+    os.makedirs(staging, exist_ok=True)
+    try:
+        return _run_in(staging, out, config, command, verbose, strategy, teacher, student, synthesizer, eval_name, eval_set)
+    except TfdfkdError:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+
+
+def _run_in(staging, out, config, command, verbose, strategy, teacher, student, synthesizer, eval_name, eval_set) -> dict:
+    import keras
+
+    from tfdfkd import distill, export, transfer_set, viz
+    from tfdfkd.io_utils import git_commit
+
+    write_json(os.path.join(staging, "config.json"), config.to_json())
+    started = time.time()
+    transfer = transfer_set.write(synthesizer, os.path.join(staging, "transfer_set"), config.num_samples,
+                                  batch_size=config.synth_batch_size, seed=config.seed, verbose=verbose,
+                                  log_dir=os.path.join(staging, "tensorboard", "synthesis"))
+    synthesis_seconds = transfer.manifest["synthesis_seconds"]
+
+    start = time.time()
+    history = _distill(config, strategy, teacher, student, transfer, staging, verbose, distill, keras)
+    distill_seconds = time.time() - start
+    losses = history.history.get("distillation_loss", [])
+    if any(not _finite(v) for v in losses):
+        raise TfdfkdError("the distillation loss became NaN/Inf", "lower --distill_learning_rate, or check the transfer set for extreme values")
+
+    images, targets = transfer.shard(0)
+    n = min(config.num_sample_images, len(images))
+    viz.write_png(os.path.join(staging, "samples.png"), viz.sample_grid(images[:n], targets[:n]))
+    export.save_student(student, staging)
+    metrics = {
+        "method": config.method,
+        "num_samples": len(transfer),
+        "teacher": config.teacher,
+        "student": config.student,
+        "student_parameters": int(student.count_params()),
+        "eval_dataset": eval_name,
+        "teacher_accuracy": distill.accuracy(teacher.logits_model, eval_set.images, eval_set.labels) if eval_set else None,
+        "student_accuracy": distill.accuracy(student, eval_set.images, eval_set.labels) if eval_set else None,
+        "synthesis_seconds": round(synthesis_seconds, 1),
+        "distill_seconds": round(distill_seconds, 1),
+        "wall_seconds_this_invocation": round(time.time() - started, 1),
+        "final_distillation_loss": float(losses[-1]) if losses else None,
+        "seed": config.seed,
+        "strategy": config.strategy,
+        "replicas": strategy.num_replicas_in_sync,
+        "command": command,
+        "commit": git_commit(),
+        "config": config.to_json(),
+    }
+    write_json(os.path.join(staging, "metrics.json"), metrics)
+    shutil.rmtree(os.path.join(staging, "backup"), ignore_errors=True)
+    os.replace(staging, out)
+    return metrics
+
+
+def _finite(value) -> bool:
+    import math
+
+    return value is not None and math.isfinite(float(value))
+
+
+def _check_out_dirs(config: RunConfig, out: str, staging: str) -> str:
+    """'new', 'resume' or 'finished'; refuses an `out` that belongs to something else."""
+    mine = config.to_json()
+    if os.path.exists(out):
+        config_path = os.path.join(out, "config.json")
+        if os.path.exists(os.path.join(out, "metrics.json")) and os.path.exists(config_path) and read_json(config_path) == mine:
+            return "finished"
+        raise TfdfkdError(f"--out {out} exists and is not a finished run of this command",
+                          "choose a new --out, or delete that directory")
+    if os.path.exists(staging):
+        config_path = os.path.join(staging, "config.json")
+        if os.path.exists(config_path) and read_json(config_path) == mine:
+            return "resume"
+        raise TfdfkdError(f"{staging} holds an unfinished run with other settings",
+                          "run that command again to finish it, or delete the directory")
+    return "new"
+
+
+def _build_student(config: RunConfig, teacher, models, teachers):
+    if config.student.endswith((".keras", ".h5")) or os.path.isdir(config.student):
+        student = teachers.load_keras_model(config.student)
+    else:
+        student = models.build(config.student, teacher.input_shape, teacher.num_classes, seed=config.seed)
+    if tuple(student.input_shape[1:]) != teacher.input_shape:
+        raise TfdfkdError(f"student input shape {tuple(student.input_shape[1:])} differs from the teacher's {teacher.input_shape}",
+                          "give a student built for the teacher's input shape")
+    if int(student.output_shape[-1]) != teacher.num_classes:
+        raise TfdfkdError(f"student has {student.output_shape[-1]} classes, the teacher {teacher.num_classes}",
+                          "give a student with the teacher's number of classes")
+    return student
+
+
+def _distill(config, strategy, teacher, student, transfer, staging, verbose, distill, keras):
+    from tfdfkd.augment import ZSKDAugmentation
+
+    data = transfer.dataset(config.distill_batch_size, shuffle_seed=config.seed)
+    if config.distill_augment:
+        augment = ZSKDAugmentation(seed=config.seed)
+        data = data.map(lambda x: augment(x, training=True))
+    steps = -(-len(transfer) // config.distill_batch_size) * config.distill_epochs
+    with strategy.scope():
+        lr = config.distill_learning_rate
+        if config.distill_cosine:
+            lr = keras.optimizers.schedules.CosineDecay(lr, steps)
+        distiller = distill.Distiller(teacher.logits_model, student, temperature=config.distill_tau)
+        distiller.compile(optimizer=keras.optimizers.Adam(lr))
+    callbacks = [
+        keras.callbacks.BackupAndRestore(os.path.join(staging, "backup")),
+        keras.callbacks.TensorBoard(os.path.join(staging, "tensorboard", "distill"), write_graph=False),
+        keras.callbacks.TerminateOnNaN(),
+    ]
+    return distiller.fit(data, epochs=config.distill_epochs, callbacks=callbacks, verbose=verbose)

@@ -1,0 +1,106 @@
+"""The interface every synthesis method implements, and the registry that finds them by name.
+
+A method turns a frozen teacher into images. Its contract:
+
+* It is a `Synthesizer` subclass registered with `@register("name")`, constructed as
+  ``cls(teacher, config, strategy)`` where `config` is the method's own frozen dataclass of
+  hyperparameters (`cls.Config`, paper defaults, each field commented with its source).
+* ``synthesize(batch_size, seed) -> SyntheticBatch`` returns `batch_size` images
+  (float32, NHWC, the teacher's input shape) and, where the method has them, the soft targets
+  it aimed for. It is a pure function of `seed` and the method's state: the same seed gives
+  the same batch, which is what lets a killed run resume shard by shard and reproduce.
+* ``update(student)`` lets methods that adapt to the student (Adaptive DeepInversion) see its
+  current weights; the default does nothing.
+* The hot loop is a `tf.function` run under `strategy`; a global batch is split across replicas.
+
+Storage (`tfdfkd.transfer_set.write`), distillation, evaluation and export are shared and never
+re-implemented per method.
+"""
+
+from __future__ import annotations
+
+import abc
+import dataclasses
+from typing import Any, ClassVar
+
+import numpy as np
+import tensorflow as tf
+
+from tfdfkd.errors import TfdfkdError
+from tfdfkd.teacher import Teacher
+
+
+@dataclasses.dataclass(frozen=True)
+class SyntheticBatch:
+    """`images` (B, H, W, C) float32; `targets` (B, K) probabilities or None; scalar `metrics`."""
+
+    images: np.ndarray
+    targets: np.ndarray | None
+    metrics: dict[str, float]
+
+
+class Synthesizer(abc.ABC):
+    """Base of every synthesis method; see the module docstring for the contract."""
+
+    name: ClassVar[str]
+    Config: ClassVar[type]
+
+    def __init__(self, teacher: Teacher, config: Any = None, strategy: tf.distribute.Strategy | None = None):
+        self.teacher = teacher
+        self.config = config if config is not None else self.Config()
+        self.strategy = strategy or tf.distribute.get_strategy()
+
+    @abc.abstractmethod
+    def synthesize(self, batch_size: int, seed: int) -> SyntheticBatch:
+        """`batch_size` images, deterministic for `seed`."""
+
+    def update(self, student) -> None:  # noqa: B027 - optional hook
+        """Sees the current student (only methods that adapt to it override this)."""
+
+
+REGISTRY: dict[str, type[Synthesizer]] = {}
+
+
+def register(name: str):
+    """Class decorator adding a method to `REGISTRY` under `name`; a duplicate name is a bug."""
+
+    def add(cls):
+        if name in REGISTRY:
+            raise ValueError(f"synthesis method {name!r} is already registered by {REGISTRY[name].__name__}")
+        cls.name = name
+        REGISTRY[name] = cls
+        return cls
+
+    return add
+
+
+def create(name: str, teacher: Teacher, strategy: tf.distribute.Strategy | None = None, **overrides) -> Synthesizer:
+    """Method `name` for `teacher`, its config defaults replaced by `overrides`."""
+    if name not in REGISTRY:
+        raise TfdfkdError(f"unknown synthesis method {name!r}", f"use one of {', '.join(sorted(REGISTRY))}")
+    cls = REGISTRY[name]
+    fields = {f.name for f in dataclasses.fields(cls.Config)}
+    unknown = set(overrides) - fields
+    if unknown:
+        raise TfdfkdError(f"method {name!r} has no setting {', '.join(sorted(unknown))}", f"its settings are {', '.join(sorted(fields))}")
+    return cls(teacher, cls.Config(**overrides), strategy)
+
+
+def split_across_replicas(strategy: tf.distribute.Strategy, *arrays: np.ndarray):
+    """Distributes the leading axis of each array across the strategy's replicas (equal slices)."""
+    replicas = strategy.num_replicas_in_sync
+    if len(arrays[0]) % replicas:
+        raise TfdfkdError(f"batch size {len(arrays[0])} does not split across {replicas} replicas",
+                          f"use a batch size that is a multiple of {replicas}")
+
+    def slice_for(context: tf.distribute.ValueContext):
+        n = len(arrays[0]) // context.num_replicas_in_sync
+        i = context.replica_id_in_sync_group
+        return tuple(tf.constant(a[i * n : (i + 1) * n]) for a in arrays)
+
+    return strategy.experimental_distribute_values_from_function(slice_for)
+
+
+def gather_from_replicas(strategy: tf.distribute.Strategy, per_replica) -> np.ndarray:
+    """Concatenates per-replica results along the batch axis, in replica order."""
+    return np.concatenate([np.asarray(t) for t in strategy.experimental_local_results(per_replica)], axis=0)

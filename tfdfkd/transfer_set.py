@@ -1,0 +1,164 @@
+"""Transfer sets on disk: sharded, written atomically, resumable, read back as a stream.
+
+A transfer set is a directory::
+
+    manifest.json        what made it (method, config, seed, shapes) and its finished shards
+    shard-00000.npz      images (n, H, W, C) float32 and targets (n, K) float32 (NaN if none)
+    ...
+
+Each shard is written under a temporary name and renamed, then the manifest is rewritten
+(also atomically), so a kill leaves only whole shards. `write` called again with the same
+arguments skips finished shards; shard i is a pure function of (seed, i), so a resumed set is
+byte-identical to an uninterrupted one.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+
+import numpy as np
+
+from tfdfkd.errors import TfdfkdError
+from tfdfkd.io_utils import atomic_path, read_json, sha256_of, write_json
+
+MANIFEST = "manifest.json"
+FORMAT_VERSION = 1
+
+
+def batch_seed(seed: int, shard: int, batch: int) -> int:
+    """An independent 32-bit seed for batch `batch` of shard `shard`."""
+    return int(np.random.SeedSequence([seed, shard, batch]).generate_state(1)[0])
+
+
+def write(synthesizer, directory: str, num_samples: int, batch_size: int = 100, seed: int = 0,
+          shard_size: int | None = None, verbose: int = 1, log_dir: str | None = None) -> "TransferSet":
+    """Synthesizes `num_samples` images with `synthesizer` into `directory`, resuming if possible.
+
+    Args:
+      synthesizer: any `tfdfkd.synthesis.Synthesizer`.
+      shard_size: images per shard (default: 10 batches).
+      verbose: 1 shows a Keras progress bar.
+      log_dir: if given, per-batch synthesis scalars go to TensorBoard there.
+    """
+    import keras
+    import tensorflow as tf
+
+    if num_samples <= 0 or batch_size <= 0:
+        raise TfdfkdError(f"num_samples ({num_samples}) and batch_size ({batch_size}) must be positive", "pass positive values")
+    shard_size = shard_size or 10 * batch_size
+    identity = {
+        "format": FORMAT_VERSION,
+        "method": synthesizer.name,
+        "config": _jsonable(synthesizer.config),
+        "seed": seed,
+        "num_samples": num_samples,
+        "batch_size": batch_size,
+        "shard_size": shard_size,
+        "image_shape": list(synthesizer.teacher.input_shape),
+        "num_classes": synthesizer.teacher.num_classes,
+    }
+    manifest_path = os.path.join(directory, MANIFEST)
+    shards: list[dict] = []
+    if os.path.exists(manifest_path):
+        previous = read_json(manifest_path)
+        if {k: previous.get(k) for k in identity} != identity:
+            raise TfdfkdError(f"{directory} holds a transfer set made with other settings",
+                              "use a new directory, or delete this one to start over")
+        shards = [s for s in previous["shards"] if _shard_intact(directory, s)]
+    os.makedirs(directory, exist_ok=True)
+    num_shards = -(-num_samples // shard_size)
+    progbar = keras.utils.Progbar(num_samples, verbose=verbose, unit_name="image", stateful_metrics=["loss"])
+    progbar.update(sum(s["count"] for s in shards))
+    writer = tf.summary.create_file_writer(log_dir) if log_dir else None
+    seconds = sum(s.get("seconds", 0.0) for s in shards)
+    for index in range(len(shards), num_shards):
+        start = time.time()
+        count = min(shard_size, num_samples - index * shard_size)
+        images, targets = [], []
+        for b in range(-(-count // batch_size)):
+            batch = synthesizer.synthesize(batch_size, batch_seed(seed, index, b))
+            images.append(batch.images)
+            targets.append(batch.targets if batch.targets is not None else np.full((batch_size, identity["num_classes"]), np.nan, np.float32))
+            progbar.add(min(batch_size, count - b * batch_size), values=[(k, v) for k, v in batch.metrics.items()])
+            if writer:
+                with writer.as_default(step=index * shard_size + (b + 1) * batch_size):
+                    for k, v in batch.metrics.items():
+                        tf.summary.scalar(f"synthesis/{k}", v)
+        name = f"shard-{index:05d}.npz"
+        with atomic_path(os.path.join(directory, name)) as tmp:
+            with open(tmp, "wb") as f:
+                np.savez(f, images=np.concatenate(images)[:count], targets=np.concatenate(targets)[:count])
+        seconds += time.time() - start
+        shards.append({"file": name, "count": count, "sha256": sha256_of(os.path.join(directory, name)),
+                       "seconds": round(time.time() - start, 3)})
+        write_json(manifest_path, {**identity, "shards": shards, "complete": index + 1 == num_shards,
+                                   "synthesis_seconds": round(seconds, 3)})
+    if writer:
+        writer.flush()
+    return TransferSet(directory)
+
+
+def _shard_intact(directory: str, shard: dict) -> bool:
+    path = os.path.join(directory, shard["file"])
+    return os.path.exists(path) and sha256_of(path) == shard["sha256"]
+
+
+def _jsonable(config) -> dict:
+    import dataclasses
+
+    return {k: list(v) if isinstance(v, tuple) else v for k, v in dataclasses.asdict(config).items()}
+
+
+class TransferSet:
+    """A finished (or partial) transfer set on disk, read shard by shard."""
+
+    def __init__(self, directory: str):
+        path = os.path.join(directory, MANIFEST)
+        if not os.path.exists(path):
+            raise TfdfkdError(f"{directory} is not a transfer set (no {MANIFEST})", "write one with tfdfkd.transfer_set.write")
+        self.directory = directory
+        self.manifest = read_json(path)
+
+    def __len__(self) -> int:
+        return sum(s["count"] for s in self.manifest["shards"])
+
+    @property
+    def files(self) -> list[str]:
+        return [os.path.join(self.directory, s["file"]) for s in self.manifest["shards"]]
+
+    def shard(self, index: int) -> tuple[np.ndarray, np.ndarray]:
+        with np.load(self.files[index]) as f:
+            return f["images"], f["targets"]
+
+    def dataset(self, batch_size: int, shuffle_seed: int | None = 0, shuffle_buffer: int = 20000, with_targets: bool = False):
+        """A tf.data pipeline of image batches (and targets) streamed from the shards.
+
+        Shards are read in parallel and interleaved, then shuffled in a bounded buffer, so
+        memory stays flat however many images the set holds.
+        """
+        import tensorflow as tf
+
+        shape = tuple(self.manifest["image_shape"])
+        k = self.manifest["num_classes"]
+
+        def read(path):
+            def load(p):
+                with np.load(p.decode() if isinstance(p, bytes) else p.numpy().decode()) as f:
+                    return f["images"], f["targets"]
+
+            images, targets = tf.numpy_function(load, [path], (tf.float32, tf.float32))
+            images.set_shape((None,) + shape)
+            targets.set_shape((None, k))
+            return tf.data.Dataset.from_tensor_slices((images, targets))
+
+        files = tf.data.Dataset.from_tensor_slices(self.files)
+        if shuffle_seed is not None:
+            files = files.shuffle(len(self.files), seed=shuffle_seed, reshuffle_each_iteration=True)
+        shuffled = shuffle_seed is not None
+        data = files.interleave(read, cycle_length=4 if shuffled else 1, num_parallel_calls=tf.data.AUTOTUNE, deterministic=True)
+        if shuffled:
+            data = data.shuffle(shuffle_buffer, seed=shuffle_seed, reshuffle_each_iteration=True)
+        if not with_targets:
+            data = data.map(lambda x, t: x)
+        return data.batch(batch_size).prefetch(tf.data.AUTOTUNE)

@@ -1,0 +1,88 @@
+"""Data-free distillation of a teacher into a student, from the command line.
+
+    python tools/distill.py --flagfile=tools/flags/zskd_fashion_mnist_quick.flags
+
+Synthesizes a transfer set from the teacher alone (--method), distills the student on it and
+writes to --out: student/ (SavedModel), student.keras, metrics.json, samples.png, config.json,
+flags.txt (replayable with --flagfile), tensorboard/ and transfer_set/. Run the same command
+again to resume a killed run. Errors are one line on stderr with exit status 2.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+from absl import app, flags  # noqa: E402
+
+FLAGS = flags.FLAGS
+flags.DEFINE_string("teacher", None, "Zoo name, .keras file or SavedModel directory.", required=True)
+flags.DEFINE_string("student", "lenet5_half", "Architecture name (tfdfkd.models.ARCHITECTURES) or .keras file.")
+flags.DEFINE_string("method", "zskd", "Synthesis method: zskd, class_impressions.")
+flags.DEFINE_integer("num_samples", 24000, "Transfer-set size.")
+flags.DEFINE_string("eval_dataset", None, "Labelled dataset whose test split measures accuracy (default: the zoo teacher's).")
+flags.DEFINE_string("out", None, "Output directory.", required=True)
+flags.DEFINE_integer("seed", 0, "Seeds synthesis, student initialisation and shuffling.")
+flags.DEFINE_string("data_dir", None, "Where local dataset files live.")
+flags.DEFINE_enum("strategy", "mirrored", ["default", "mirrored", "multi_worker", "tpu"], "tf.distribute strategy.")
+
+flags.DEFINE_integer("synth_batch_size", 100, "Images optimised together (global batch across replicas).")
+flags.DEFINE_integer("synth_iterations", None, "Optimisation steps per image (method default: ZSKD 1,500).")
+flags.DEFINE_float("synth_learning_rate", None, "Adam learning rate on the pixels (method default).")
+flags.DEFINE_float("synth_tau", None, "Softmax temperature of synthesis (method default: 20).")
+flags.DEFINE_list("synth_betas", None, "Dirichlet scaling factors, e.g. 1.0,0.1 (zskd).")
+flags.DEFINE_bool("synth_clip", None, "Clip pixels to [0, 1] after every step.")
+
+flags.DEFINE_integer("distill_epochs", 100, "Distillation epochs over the transfer set.")
+flags.DEFINE_integer("distill_batch_size", 512, "Distillation batch size (ZSKD: 512).")
+flags.DEFINE_float("distill_learning_rate", 0.01, "Adam learning rate of the student (ZSKD: 0.01).")
+flags.DEFINE_float("distill_tau", 20.0, "Distillation temperature (ZSKD: 20).")
+flags.DEFINE_bool("distill_augment", True, "ZSKD augmentations (scale, translate, rotate, flip) during distillation.")
+flags.DEFINE_bool("distill_cosine", True, "Cosine decay of the student's learning rate.")
+
+_SYNTH_FLAGS = {"synth_iterations": "iterations", "synth_learning_rate": "learning_rate", "synth_tau": "tau",
+                "synth_betas": "betas", "synth_clip": "clip"}
+
+
+def main(argv):
+    from tfdfkd.cli import run_cli
+
+    run_cli(distill)
+
+
+def distill():
+    from tfdfkd import pipeline
+    from tfdfkd.io_utils import atomic_path
+
+    settings = []
+    for flag, field in _SYNTH_FLAGS.items():
+        value = FLAGS[flag].value
+        if value is not None:
+            settings.append((field, tuple(float(b) for b in value) if flag == "synth_betas" else value))
+    config = pipeline.RunConfig(
+        teacher=FLAGS.teacher, student=FLAGS.student, out=FLAGS.out, method=FLAGS.method, num_samples=FLAGS.num_samples,
+        seed=FLAGS.seed, eval_dataset=FLAGS.eval_dataset, data_dir=FLAGS.data_dir, strategy=FLAGS.strategy,
+        synth_batch_size=FLAGS.synth_batch_size, synth_settings=tuple(settings), distill_epochs=FLAGS.distill_epochs,
+        distill_batch_size=FLAGS.distill_batch_size, distill_learning_rate=FLAGS.distill_learning_rate,
+        distill_tau=FLAGS.distill_tau, distill_augment=FLAGS.distill_augment, distill_cosine=FLAGS.distill_cosine)
+    command = " ".join(["python", "tools/distill.py"] + sys.argv[1:])
+    metrics = pipeline.run(config, command=command)
+    flags_txt = os.path.join(os.path.abspath(FLAGS.out), "flags.txt")
+    if not os.path.exists(flags_txt):
+        with atomic_path(flags_txt) as tmp, open(tmp, "w") as f:
+            f.write(FLAGS.flags_into_string())
+    teacher_acc, student_acc = metrics["teacher_accuracy"], metrics["student_accuracy"]
+    if student_acc is not None:
+        print(f"{metrics['method']}: student test accuracy {student_acc:.4f} (teacher {teacher_acc:.4f}) on "
+              f"{metrics['eval_dataset']}; {metrics['num_samples']} synthetic images; synthesis {metrics['synthesis_seconds']:.0f} s, "
+              f"distillation {metrics['distill_seconds']:.0f} s; student exported to {os.path.join(FLAGS.out, 'student')}")
+    else:
+        print(f"{metrics['method']}: student exported to {os.path.join(FLAGS.out, 'student')} (no --eval_dataset, accuracy not measured)")
+
+
+if __name__ == "__main__":
+    from tfdfkd.cli import parse_flags
+
+    app.run(main, flags_parser=parse_flags)
