@@ -52,3 +52,12 @@ def test_hard_label_weight_mixes_in_cross_entropy(digits_teacher, digits_test):
     ce = float(keras.losses.SparseCategoricalCrossentropy(from_logits=True)(y, student(x)))
     kd = float(distill.hinton_loss(4.0).compute_loss(digits_teacher.logits_model(x), student(x)))
     np.testing.assert_allclose(total, 0.3 * ce + 0.7 * kd, rtol=1e-4)
+
+
+def test_keras_string_kl_default_is_not_the_textbook_loss():
+    """Pins the Keras 3.15 trap our `hinton_loss` avoids (PITFALLS): if this starts failing,
+    Keras fixed its string default and the note in tfdfkd/distill.py can go."""
+    rng = np.random.default_rng(1)
+    t, s = rng.normal(size=(8, 10)).astype(np.float32) * 2, rng.normal(size=(8, 10)).astype(np.float32) * 2
+    string_default = float(keras.distillation.LogitsDistillation(temperature=20.0).compute_loss(t, s))
+    assert abs(string_default - float(distill.hinton_loss(20.0).compute_loss(t, s))) > 1e-3

@@ -1,0 +1,22 @@
+"""tfdfkd: data-free knowledge distillation for TensorFlow/Keras.
+
+    import tfdfkd
+    teacher = tfdfkd.teacher.load("lenet5_fashion_mnist")
+    synth = tfdfkd.synthesis.create("zskd", teacher)
+    transfer = tfdfkd.transfer_set.write(synth, "runs/di", num_samples=24000)
+    student = tfdfkd.models.build("lenet5_half")
+    distiller = tfdfkd.Distiller(teacher.logits_model, student, temperature=20.0)
+
+Modules: `data` (datasets), `models` (paper architectures), `zoo` (pretrained teachers),
+`teacher` (loading teachers, logits, class templates), `synthesis` (methods, one interface),
+`transfer_set` (sharded on-disk sets), `distill` (KD core), `augment`, `export`, `pipeline`
+(the whole job), `strategy` (tf.distribute by name).
+"""
+
+from tfdfkd import augment, data, distill, export, models, pipeline, strategy, synthesis, teacher, transfer_set, zoo
+from tfdfkd.distill import Distiller
+from tfdfkd.errors import TfdfkdError
+
+__version__ = "0.1.0"
+__all__ = ["Distiller", "TfdfkdError", "augment", "data", "distill", "export", "models", "pipeline", "strategy", "synthesis",
+           "teacher", "transfer_set", "zoo"]

@@ -49,6 +49,7 @@ class RunConfig:
     distill_learning_rate: float = 0.01  # ZSKD appendix: Adam 0.01 for the 48,000-DI student
     distill_tau: float = 20.0  # ZSKD: temperature 20
     distill_augment: bool = True  # ZSKD appendix sec. 3 augmentations
+    distill_augment_fraction: float = 0.9  # share of each batch augmented (measured: 0.9 beat 0.5 on 3,000 DIs)
     distill_cosine: bool = True  # cosine-decay the learning rate (ZSKD instead fine-tunes at 1e-3)
     num_sample_images: int = 50  # images shown in samples.png
 
@@ -183,7 +184,7 @@ def _distill(config, strategy, teacher, student, transfer, staging, verbose, dis
 
     data = transfer.dataset(config.distill_batch_size, shuffle_seed=config.seed)
     if config.distill_augment:
-        augment = ZSKDAugmentation(seed=config.seed)
+        augment = ZSKDAugmentation(fraction=config.distill_augment_fraction, seed=config.seed)
         data = data.map(lambda x: augment(x, training=True))
     steps = -(-len(transfer) // config.distill_batch_size) * config.distill_epochs
     with strategy.scope():

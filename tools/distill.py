@@ -40,6 +40,7 @@ flags.DEFINE_integer("distill_batch_size", 512, "Distillation batch size (ZSKD: 
 flags.DEFINE_float("distill_learning_rate", 0.01, "Adam learning rate of the student (ZSKD: 0.01).")
 flags.DEFINE_float("distill_tau", 20.0, "Distillation temperature (ZSKD: 20).")
 flags.DEFINE_bool("distill_augment", True, "ZSKD augmentations (scale, translate, rotate, flip) during distillation.")
+flags.DEFINE_float("distill_augment_fraction", 0.9, "Share of each batch that is augmented.")
 flags.DEFINE_bool("distill_cosine", True, "Cosine decay of the student's learning rate.")
 
 _SYNTH_FLAGS = {"synth_iterations": "iterations", "synth_learning_rate": "learning_rate", "synth_tau": "tau",
@@ -66,7 +67,8 @@ def distill():
         seed=FLAGS.seed, eval_dataset=FLAGS.eval_dataset, data_dir=FLAGS.data_dir, strategy=FLAGS.strategy,
         synth_batch_size=FLAGS.synth_batch_size, synth_settings=tuple(settings), distill_epochs=FLAGS.distill_epochs,
         distill_batch_size=FLAGS.distill_batch_size, distill_learning_rate=FLAGS.distill_learning_rate,
-        distill_tau=FLAGS.distill_tau, distill_augment=FLAGS.distill_augment, distill_cosine=FLAGS.distill_cosine)
+        distill_tau=FLAGS.distill_tau, distill_augment=FLAGS.distill_augment, distill_augment_fraction=FLAGS.distill_augment_fraction,
+        distill_cosine=FLAGS.distill_cosine)
     command = " ".join(["python", "tools/distill.py"] + sys.argv[1:])
     metrics = pipeline.run(config, command=command)
     flags_txt = os.path.join(os.path.abspath(FLAGS.out), "flags.txt")
