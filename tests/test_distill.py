@@ -38,9 +38,9 @@ def test_distillation_on_data_impressions_teaches_the_student(digits_teacher, di
     accuracy = distill.accuracy(student, digits_test.images, digits_test.labels)
     assert accuracy > 0.5 and accuracy > chance + 0.3, (chance, accuracy)  # data-free: no digit image was seen
     assert history.history["distillation_loss"][-1] < history.history["distillation_loss"][0]
-    for before, after in zip(teacher_before, digits_teacher.logits_model.get_weights()):
+    for before, after in zip(teacher_before, digits_teacher.logits_model.get_weights(), strict=True):
         np.testing.assert_array_equal(before, after)  # the teacher never moves
-    assert any(not np.array_equal(b, a) for b, a in zip(student_before, student.get_weights()))
+    assert any(not np.array_equal(b, a) for b, a in zip(student_before, student.get_weights(), strict=True))
 
 
 def test_hard_label_weight_mixes_in_cross_entropy(digits_teacher, digits_test):

@@ -72,5 +72,25 @@ def test_from_keras_does_not_change_the_users_weights(base):
     model, x, logits = base
     before = [w.copy() for w in model.get_weights()]
     teacher.from_keras(model)
-    for a, b in zip(before, model.get_weights()):
+    for a, b in zip(before, model.get_weights(), strict=True):
         np.testing.assert_array_equal(a, b)
+
+
+def test_saved_model_teacher_gives_the_same_logits_and_gradients(tmp_path, base):
+    import tensorflow as tf
+
+    model, x, logits = base
+    path = str(tmp_path / "saved")
+    model.export(path, format="tf_saved_model", verbose=False)
+    t = teacher.load(path)
+    np.testing.assert_allclose(np.asarray(t.logits_model(x)), logits, atol=1e-5)
+    x = tf.constant(x)
+    with tf.GradientTape() as tape:
+        tape.watch(x)
+        total = tf.reduce_sum(t.logits_model(x))
+    assert float(tf.reduce_max(tf.abs(tape.gradient(total, x)))) > 0  # synthesis can differentiate through it
+
+
+def test_directory_that_is_not_a_saved_model_is_refused(tmp_path):
+    with pytest.raises(TfdfkdError, match="not a SavedModel"):
+        teacher.load(str(tmp_path))

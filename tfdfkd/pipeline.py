@@ -18,7 +18,6 @@ itself only ever appears complete.
 from __future__ import annotations
 
 import dataclasses
-import json
 import os
 import shutil
 import time
