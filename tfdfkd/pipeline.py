@@ -63,6 +63,9 @@ def run(config: RunConfig, command: str = "", verbose: int = 1) -> dict:
     from tfdfkd import data, models, synthesis, teacher as teachers, zoo
     from tfdfkd import strategy as strategies
 
+    from tfdfkd.io_utils import git_commit
+
+    commit = git_commit()  # the code that runs, before anything can change the checkout
     out = os.path.abspath(config.out)
     staging = out + PARTIAL_SUFFIX
     resume = _check_out_dirs(config, out, staging)
@@ -84,17 +87,16 @@ def run(config: RunConfig, command: str = "", verbose: int = 1) -> dict:
     # fails on its own terms (NaN) would fail again: its staging directory goes too.
     os.makedirs(staging, exist_ok=True)
     try:
-        return _run_in(staging, out, config, command, verbose, strategy, teacher, student, synthesizer, eval_name, eval_set)
+        return _run_in(staging, out, config, command, commit, verbose, strategy, teacher, student, synthesizer, eval_name, eval_set)
     except TfdfkdError:
         shutil.rmtree(staging, ignore_errors=True)
         raise
 
 
-def _run_in(staging, out, config, command, verbose, strategy, teacher, student, synthesizer, eval_name, eval_set) -> dict:
+def _run_in(staging, out, config, command, commit, verbose, strategy, teacher, student, synthesizer, eval_name, eval_set) -> dict:
     import keras
 
     from tfdfkd import distill, export, transfer_set, viz
-    from tfdfkd.io_utils import git_commit
 
     write_json(os.path.join(staging, "config.json"), config.to_json())
     started = time.time()
@@ -131,7 +133,7 @@ def _run_in(staging, out, config, command, verbose, strategy, teacher, student, 
         "strategy": config.strategy,
         "replicas": strategy.num_replicas_in_sync,
         "command": command,
-        "commit": git_commit(),
+        "commit": commit,
         "config": config.to_json(),
     }
     write_json(os.path.join(staging, "metrics.json"), metrics)
