@@ -7,7 +7,6 @@ import hashlib
 import json
 import os
 import subprocess
-import tempfile
 
 
 def sha256_of(path: str) -> str:
@@ -64,8 +63,3 @@ def git_commit(repo_dir: str | None = None) -> str:
     except (OSError, subprocess.SubprocessError):
         return "unknown"
 
-
-def tempdir_next_to(path: str) -> str:
-    directory, base = os.path.split(os.path.abspath(path))
-    os.makedirs(directory, exist_ok=True)
-    return tempfile.mkdtemp(prefix=f".tmp-{base}-", dir=directory)

@@ -94,7 +94,6 @@ def run(config: RunConfig, command: str = "", verbose: int = 1) -> dict:
 
 
 def _run_in(staging, out, config, command, commit, verbose, strategy, teacher, student, synthesizer, eval_name, eval_set) -> dict:
-    import keras
 
     from tfdfkd import distill, export, transfer_set, viz
 
@@ -106,7 +105,7 @@ def _run_in(staging, out, config, command, commit, verbose, strategy, teacher, s
     synthesis_seconds = transfer.manifest["synthesis_seconds"]
 
     start = time.time()
-    history = _distill(config, strategy, teacher, student, transfer, staging, verbose, distill, keras)
+    history = _distill(config, strategy, teacher, student, transfer, staging, verbose)
     distill_seconds = time.time() - start
     losses = history.history.get("distillation_loss", [])
     if any(not _finite(v) for v in losses):
@@ -180,7 +179,11 @@ def _build_student(config: RunConfig, teacher, models, teachers):
     return student
 
 
-def _distill(config, strategy, teacher, student, transfer, staging, verbose, distill, keras):
+def _distill(config, strategy, teacher, student, transfer, staging, verbose):
+    """Fits the student on the transfer set under `strategy`, resumable from `staging/backup`."""
+    import keras
+
+    from tfdfkd import distill
     from tfdfkd.augment import ZSKDAugmentation
 
     data = transfer.dataset(config.distill_batch_size, shuffle_seed=config.seed)
