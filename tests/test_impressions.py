@@ -83,12 +83,3 @@ def test_unknown_method_and_setting_are_refused(digits_teacher):
         synthesis.create("magic", digits_teacher)
     with pytest.raises(TfdfkdError, match="no setting"):
         synthesis.create("zskd", digits_teacher, iterationz=3)
-
-
-def test_every_registered_method_honours_the_interface(digits_teacher, strategy):
-    for name in synthesis.REGISTRY:
-        synth = synthesis.create(name, digits_teacher, strategy, **({"iterations": 2} if name in ("zskd", "class_impressions") else {}))
-        batch = synth.synthesize(10, seed=0)
-        assert batch.images.shape == (10,) + digits_teacher.input_shape and batch.images.dtype == np.float32
-        assert batch.targets is None or batch.targets.shape == (10, digits_teacher.num_classes)
-        np.testing.assert_array_equal(synth.synthesize(10, seed=0).images, batch.images)

@@ -13,10 +13,27 @@ Modules: `data` (datasets), `models` (paper architectures), `zoo` (pretrained te
 (the whole job), `strategy` (tf.distribute by name).
 """
 
-from tfdfkd import augment, data, distill, export, models, pipeline, strategy, synthesis, teacher, transfer_set, zoo
-from tfdfkd.distill import Distiller
+import importlib
+
 from tfdfkd.errors import TfdfkdError
 
 __version__ = "0.1.0"
+
+# Submodules load on first use (PEP 562), so `import tfdfkd` is cheap and the render worker can
+# import `tfdfkd.render` without TensorFlow (TF segfaults in a process that holds an EGL context).
+_SUBMODULES = ("augment", "data", "distill", "export", "models", "pipeline", "strategy", "synthesis", "teacher",
+               "transfer_set", "zoo")
 __all__ = ["Distiller", "TfdfkdError", "augment", "data", "distill", "export", "models", "pipeline", "strategy", "synthesis",
            "teacher", "transfer_set", "zoo"]
+
+
+def __getattr__(name: str):
+    if name in _SUBMODULES:
+        return importlib.import_module(f"tfdfkd.{name}")
+    if name == "Distiller":
+        return importlib.import_module("tfdfkd.distill").Distiller
+    raise AttributeError(f"module 'tfdfkd' has no attribute {name!r}")
+
+
+def __dir__():
+    return sorted(__all__)

@@ -45,7 +45,7 @@ class LabelledImages:
     def __len__(self) -> int:
         return len(self.labels)
 
-    def take(self, n: int) -> "LabelledImages":
+    def take(self, n: int) -> LabelledImages:
         return dataclasses.replace(self, images=self.images[:n], labels=self.labels[:n])
 
 

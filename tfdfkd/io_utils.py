@@ -41,10 +41,9 @@ def atomic_path(final_path: str):
 
 def write_json(path: str, record: dict) -> None:
     """Writes `record` as indented JSON, atomically."""
-    with atomic_path(path) as tmp:
-        with open(tmp, "w") as f:
-            json.dump(record, f, indent=2, sort_keys=True)
-            f.write("\n")
+    with atomic_path(path) as tmp, open(tmp, "w") as f:
+        json.dump(record, f, indent=2, sort_keys=True)
+        f.write("\n")
 
 
 def read_json(path: str) -> dict:

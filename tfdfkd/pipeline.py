@@ -50,6 +50,7 @@ class RunConfig:
     distill_augment: bool = True  # ZSKD appendix sec. 3 augmentations
     distill_augment_fraction: float = 0.9  # share of each batch augmented (measured: 0.9 beat 0.5 on 3,000 DIs)
     distill_cosine: bool = True  # cosine-decay the learning rate (ZSKD instead fine-tunes at 1e-3)
+    interleave_steps: int = 50  # methods that adapt to the student: KD steps per new batch (DeepInversion: 50)
     num_sample_images: int = 50  # images shown in samples.png
 
     def to_json(self) -> dict:
@@ -60,9 +61,9 @@ class RunConfig:
 
 def run(config: RunConfig, command: str = "", verbose: int = 1) -> dict:
     """Runs (or resumes, or reports a finished) `config`; returns its metrics record."""
-    from tfdfkd import data, models, synthesis, teacher as teachers, zoo
+    from tfdfkd import data, models, synthesis, zoo
     from tfdfkd import strategy as strategies
-
+    from tfdfkd import teacher as teachers
     from tfdfkd.io_utils import git_commit
 
     commit = git_commit()  # the code that runs, before anything can change the checkout
@@ -95,13 +96,11 @@ def run(config: RunConfig, command: str = "", verbose: int = 1) -> dict:
 
 def _run_in(staging, out, config, command, commit, verbose, strategy, teacher, student, synthesizer, eval_name, eval_set) -> dict:
 
-    from tfdfkd import distill, export, transfer_set, viz
+    from tfdfkd import distill, export, viz
 
     write_json(os.path.join(staging, "config.json"), config.to_json())
     started = time.time()
-    transfer = transfer_set.write(synthesizer, os.path.join(staging, "transfer_set"), config.num_samples,
-                                  batch_size=config.synth_batch_size, seed=config.seed, verbose=verbose,
-                                  log_dir=os.path.join(staging, "tensorboard", "synthesis"))
+    transfer = _synthesize(config, strategy, teacher, student, synthesizer, staging, verbose)
     synthesis_seconds = transfer.manifest["synthesis_seconds"]
 
     start = time.time()
@@ -137,6 +136,7 @@ def _run_in(staging, out, config, command, commit, verbose, strategy, teacher, s
     }
     write_json(os.path.join(staging, "metrics.json"), metrics)
     shutil.rmtree(os.path.join(staging, "backup"), ignore_errors=True)
+    shutil.rmtree(os.path.join(staging, "interleave"), ignore_errors=True)
     os.replace(staging, out)
     return metrics
 
@@ -179,27 +179,76 @@ def _build_student(config: RunConfig, teacher, models, teachers):
     return student
 
 
-def _distill(config, strategy, teacher, student, transfer, staging, verbose):
-    """Fits the student on the transfer set under `strategy`, resumable from `staging/backup`."""
+def _training_data(config, transfer, shuffle_seed):
+    """The transfer set as shuffled (and, with distill_augment, augmented) image batches."""
+    from tfdfkd.augment import ZSKDAugmentation
+
+    data = transfer.dataset(config.distill_batch_size, shuffle_seed=shuffle_seed)
+    if config.distill_augment:
+        augment = ZSKDAugmentation(fraction=config.distill_augment_fraction, seed=shuffle_seed)
+        data = data.map(lambda x: augment(x, training=True))
+    return data
+
+
+def _make_distiller(config, strategy, teacher, student, steps):
+    """A compiled `Distiller` under `strategy`, Adam with optional cosine decay over `steps`."""
     import keras
 
     from tfdfkd import distill
-    from tfdfkd.augment import ZSKDAugmentation
 
-    data = transfer.dataset(config.distill_batch_size, shuffle_seed=config.seed)
-    if config.distill_augment:
-        augment = ZSKDAugmentation(fraction=config.distill_augment_fraction, seed=config.seed)
-        data = data.map(lambda x: augment(x, training=True))
-    steps = -(-len(transfer) // config.distill_batch_size) * config.distill_epochs
     with strategy.scope():
         lr = config.distill_learning_rate
         if config.distill_cosine:
             lr = keras.optimizers.schedules.CosineDecay(lr, steps)
         distiller = distill.Distiller(teacher.logits_model, student, temperature=config.distill_tau)
         distiller.compile(optimizer=keras.optimizers.Adam(lr))
+    return distiller
+
+
+def _distill(config, strategy, teacher, student, transfer, staging, verbose):
+    """Fits the student on the transfer set under `strategy`, resumable from `staging/backup`."""
+    import keras
+
+    steps = -(-len(transfer) // config.distill_batch_size) * config.distill_epochs
+    distiller = _make_distiller(config, strategy, teacher, student, steps)
     callbacks = [
         keras.callbacks.BackupAndRestore(os.path.join(staging, "backup")),
         keras.callbacks.TensorBoard(os.path.join(staging, "tensorboard", "distill"), write_graph=False),
         keras.callbacks.TerminateOnNaN(),
     ]
-    return distiller.fit(data, epochs=config.distill_epochs, callbacks=callbacks, verbose=verbose)
+    return distiller.fit(_training_data(config, transfer, config.seed), epochs=config.distill_epochs, callbacks=callbacks, verbose=verbose)
+
+
+def _synthesize(config, strategy, teacher, student, synthesizer, staging, verbose):
+    """Writes the transfer set. Methods that adapt to the student (Adaptive DeepInversion) get a
+    new batch after every `interleave_steps` distillation steps on the set so far (DeepInversion
+    sec. 4.1: one batch every 50 KD iterations, merged into the growing set); the student and
+    its optimiser are checkpointed after each batch, so a killed run resumes where it stopped."""
+    import tensorflow as tf
+
+    from tfdfkd import transfer_set
+
+    directory, log_dir = os.path.join(staging, "transfer_set"), os.path.join(staging, "tensorboard", "synthesis")
+    common = dict(batch_size=config.synth_batch_size, seed=config.seed, verbose=verbose, log_dir=log_dir)
+    if not synthesizer.needs_student():
+        return transfer_set.write(synthesizer, directory, config.num_samples, **common)
+
+    rounds = -(-config.num_samples // config.synth_batch_size)
+    distiller = _make_distiller(config, strategy, teacher, student, rounds * config.interleave_steps)
+    checkpoint = tf.train.Checkpoint(student=student, optimizer=distiller.optimizer)
+    manager = tf.train.CheckpointManager(checkpoint, os.path.join(staging, "interleave"), max_to_keep=1)
+    distilled = 0  # shards the student has been trained on
+    if manager.latest_checkpoint:
+        checkpoint.restore(manager.latest_checkpoint)
+        distilled = int(manager.latest_checkpoint.rsplit("-", 1)[1])
+    synthesizer.update(student)
+
+    def after_shard(index, transfer):
+        if index < distilled:
+            return
+        data = _training_data(config, transfer, config.seed + index).repeat()
+        distiller.fit(data, steps_per_epoch=config.interleave_steps, epochs=1, verbose=0)
+        manager.save(checkpoint_number=index + 1)
+
+    return transfer_set.write(synthesizer, directory, config.num_samples, shard_size=config.synth_batch_size,
+                              after_shard=after_shard, **common)

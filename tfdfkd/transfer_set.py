@@ -32,7 +32,7 @@ def batch_seed(seed: int, shard: int, batch: int) -> int:
 
 
 def write(synthesizer, directory: str, num_samples: int, batch_size: int = 100, seed: int = 0,
-          shard_size: int | None = None, verbose: int = 1, log_dir: str | None = None) -> "TransferSet":
+          shard_size: int | None = None, verbose: int = 1, log_dir: str | None = None, after_shard=None) -> TransferSet:
     """Synthesizes `num_samples` images with `synthesizer` into `directory`, resuming if possible.
 
     Args:
@@ -40,6 +40,9 @@ def write(synthesizer, directory: str, num_samples: int, batch_size: int = 100, 
       shard_size: images per shard (default: 10 batches).
       verbose: 1 shows a Keras progress bar.
       log_dir: if given, per-batch synthesis scalars go to TensorBoard there.
+      after_shard: if given, called as `after_shard(index, TransferSet)` once each shard is on
+        disk (also for the shards found finished when resuming), before the next is synthesized;
+        adaptive methods distill the student there.
     """
     import keras
     import tensorflow as tf
@@ -72,6 +75,9 @@ def write(synthesizer, directory: str, num_samples: int, batch_size: int = 100, 
     progbar.update(sum(s["count"] for s in shards))
     writer = tf.summary.create_file_writer(log_dir) if log_dir else None
     seconds = sum(s.get("seconds", 0.0) for s in shards)
+    for index in range(len(shards)):
+        if after_shard:
+            after_shard(index, TransferSet(directory, shards=shards[: index + 1]))
     for index in range(len(shards), num_shards):
         start = time.time()
         count = min(shard_size, num_samples - index * shard_size)
@@ -94,6 +100,8 @@ def write(synthesizer, directory: str, num_samples: int, batch_size: int = 100, 
                        "seconds": round(time.time() - start, 3)})
         write_json(manifest_path, {**identity, "shards": shards, "complete": index + 1 == num_shards,
                                    "synthesis_seconds": round(seconds, 3)})
+        if after_shard:
+            after_shard(index, TransferSet(directory))
     if writer:
         writer.flush()
     return TransferSet(directory)
@@ -113,12 +121,15 @@ def _jsonable(config) -> dict:
 class TransferSet:
     """A finished (or partial) transfer set on disk, read shard by shard."""
 
-    def __init__(self, directory: str):
+    def __init__(self, directory: str, shards: list[dict] | None = None):
+        """`shards`: read only these manifest entries (default: all)."""
         path = os.path.join(directory, MANIFEST)
         if not os.path.exists(path):
             raise TfdfkdError(f"{directory} is not a transfer set (no {MANIFEST})", "write one with tfdfkd.transfer_set.write")
         self.directory = directory
         self.manifest = read_json(path)
+        if shards is not None:
+            self.manifest = {**self.manifest, "shards": shards}
 
     def __len__(self) -> int:
         return sum(s["count"] for s in self.manifest["shards"])

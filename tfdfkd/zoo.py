@@ -19,7 +19,7 @@ from tfdfkd.io_utils import read_json, sha256_of
 ZOO_DIR = os.environ.get("TFDFKD_ZOO_DIR") or os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "zoo")
 
 
-def list(zoo_dir: str | None = None) -> dict[str, dict]:  # noqa: A001 - the public name the API promises
+def list(zoo_dir: str | None = None) -> dict[str, dict]:
     """Every zoo entry's card, by name."""
     zoo_dir = zoo_dir or ZOO_DIR
     if not os.path.isdir(zoo_dir):

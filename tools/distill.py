@@ -15,12 +15,13 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
-from absl import app, flags  # noqa: E402
+from absl import app, flags
 
 FLAGS = flags.FLAGS
 flags.DEFINE_string("teacher", None, "Zoo name, .keras file or SavedModel directory.", required=True)
 flags.DEFINE_string("student", "lenet5_half", "Architecture name (tfdfkd.models.ARCHITECTURES) or .keras file.")
-flags.DEFINE_string("method", "zskd", "Synthesis method: zskd, class_impressions.")
+flags.DEFINE_string("method", "zskd", "Synthesis method: zskd, class_impressions, noise, deepdream, deepinversion, "
+                    "adaptive_deepinversion.")
 flags.DEFINE_integer("num_samples", 24000, "Transfer-set size.")
 flags.DEFINE_string("eval_dataset", None, "Labelled dataset whose test split measures accuracy (default: the zoo teacher's).")
 flags.DEFINE_string("out", None, "Output directory.", required=True)
@@ -34,6 +35,8 @@ flags.DEFINE_float("synth_learning_rate", None, "Adam learning rate on the pixel
 flags.DEFINE_float("synth_tau", None, "Softmax temperature of synthesis (method default: 20).")
 flags.DEFINE_list("synth_betas", None, "Dirichlet scaling factors, e.g. 1.0,0.1 (zskd).")
 flags.DEFINE_bool("synth_clip", None, "Clip pixels to [0, 1] after every step.")
+flags.DEFINE_list("synth_settings", [], "Any other setting of the method's config as key=value, e.g. "
+                  "feature_weight=10,tv_l2_weight=1e-4 (see tfdfkd.synthesis.<method>.Config).")
 
 flags.DEFINE_integer("distill_epochs", 100, "Distillation epochs over the transfer set.")
 flags.DEFINE_integer("distill_batch_size", 512, "Distillation batch size (ZSKD: 512).")
@@ -42,6 +45,8 @@ flags.DEFINE_float("distill_tau", 20.0, "Distillation temperature (ZSKD: 20).")
 flags.DEFINE_bool("distill_augment", True, "ZSKD augmentations (scale, translate, rotate, flip) during distillation.")
 flags.DEFINE_float("distill_augment_fraction", 0.9, "Share of each batch that is augmented.")
 flags.DEFINE_bool("distill_cosine", True, "Cosine decay of the student's learning rate.")
+flags.DEFINE_integer("interleave_steps", 50, "Methods that adapt to the student (adaptive_deepinversion): distillation "
+                     "steps between new batches (DeepInversion: 50).")
 
 _SYNTH_FLAGS = {"synth_iterations": "iterations", "synth_learning_rate": "learning_rate", "synth_tau": "tau",
                 "synth_betas": "betas", "synth_clip": "clip"}
@@ -54,10 +59,10 @@ def main(argv):
 
 
 def distill():
-    from tfdfkd import pipeline
+    from tfdfkd import pipeline, synthesis
     from tfdfkd.io_utils import atomic_path
 
-    settings = []
+    settings = list(synthesis.parse_settings(FLAGS.method, FLAGS.synth_settings))
     for flag, field in _SYNTH_FLAGS.items():
         value = FLAGS[flag].value
         if value is not None:
@@ -68,7 +73,7 @@ def distill():
         synth_batch_size=FLAGS.synth_batch_size, synth_settings=tuple(settings), distill_epochs=FLAGS.distill_epochs,
         distill_batch_size=FLAGS.distill_batch_size, distill_learning_rate=FLAGS.distill_learning_rate,
         distill_tau=FLAGS.distill_tau, distill_augment=FLAGS.distill_augment, distill_augment_fraction=FLAGS.distill_augment_fraction,
-        distill_cosine=FLAGS.distill_cosine)
+        distill_cosine=FLAGS.distill_cosine, interleave_steps=FLAGS.interleave_steps)
     command = " ".join(["python", "tools/distill.py"] + sys.argv[1:])
     metrics = pipeline.run(config, command=command)
     flags_txt = os.path.join(os.path.abspath(FLAGS.out), "flags.txt")

@@ -4,8 +4,9 @@ Every method implements `Synthesizer` (see `tfdfkd.synthesis.base` for the contr
 a method is one module plus its `@register` line and an import here.
 """
 
-from tfdfkd.synthesis.base import REGISTRY, SyntheticBatch, Synthesizer, create, register
+from tfdfkd.synthesis.base import REGISTRY, Synthesizer, SyntheticBatch, create, parse_settings, register
 from tfdfkd.synthesis.impressions import ClassImpressions, DataImpressions, class_similarity, sample_dirichlet_targets
+from tfdfkd.synthesis.inversion import AdaptiveDeepInversion, DeepDream, DeepInversion, Noise
 
-__all__ = ["REGISTRY", "ClassImpressions", "DataImpressions", "SyntheticBatch", "Synthesizer", "class_similarity", "create",
-           "register", "sample_dirichlet_targets"]
+__all__ = ["REGISTRY", "AdaptiveDeepInversion", "ClassImpressions", "DataImpressions", "DeepDream", "DeepInversion", "Noise",
+           "Synthesizer", "SyntheticBatch", "class_similarity", "create", "parse_settings", "register", "sample_dirichlet_targets"]

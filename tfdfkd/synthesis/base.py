@@ -44,17 +44,28 @@ class Synthesizer(abc.ABC):
 
     name: ClassVar[str]
     Config: ClassVar[type]
+    DEFAULTS: ClassVar[dict] = {}  # a method's own departures from its Config's defaults
+
+    @classmethod
+    def default_config(cls, **overrides):
+        """The method's config: `Config` defaults, then the method's `DEFAULTS`, then `overrides`."""
+        return cls.Config(**{**cls.DEFAULTS, **overrides})
 
     def __init__(self, teacher: Teacher, config: Any = None, strategy: tf.distribute.Strategy | None = None):
         self.teacher = teacher
-        self.config = config if config is not None else self.Config()
+        self.config = config if config is not None else self.default_config()
         self.strategy = strategy or tf.distribute.get_strategy()
 
     @abc.abstractmethod
     def synthesize(self, batch_size: int, seed: int) -> SyntheticBatch:
         """`batch_size` images, deterministic for `seed`."""
 
-    def update(self, student) -> None:  # noqa: B027 - optional hook
+    def needs_student(self) -> bool:
+        """True for methods whose images depend on the current student (synthesis is then
+        interleaved with distillation, and `update(student)` is called first)."""
+        return False
+
+    def update(self, student) -> None:
         """Sees the current student (only methods that adapt to it override this)."""
 
 
@@ -83,7 +94,39 @@ def create(name: str, teacher: Teacher, strategy: tf.distribute.Strategy | None 
     unknown = set(overrides) - fields
     if unknown:
         raise TfdfkdError(f"method {name!r} has no setting {', '.join(sorted(unknown))}", f"its settings are {', '.join(sorted(fields))}")
-    return cls(teacher, cls.Config(**overrides), strategy)
+    return cls(teacher, cls.default_config(**overrides), strategy)
+
+
+def parse_settings(name: str, pairs: list[str]) -> tuple[tuple[str, Any], ...]:
+    """`["feature_weight=10", "flip=false"]` -> typed overrides for method `name`'s config.
+
+    Each value is converted to the type of the field's default (bool, int, float, str, or a
+    tuple of floats written with ':' between items, e.g. betas=1.0:0.1).
+    """
+    if name not in REGISTRY:
+        raise TfdfkdError(f"unknown synthesis method {name!r}", f"use one of {', '.join(sorted(REGISTRY))}")
+    defaults = dataclasses.asdict(REGISTRY[name].default_config())
+    settings = []
+    for pair in pairs:
+        key, sep, text = pair.partition("=")
+        key = key.strip()
+        if not sep or key not in defaults:
+            raise TfdfkdError(f"bad synthesis setting {pair!r} for {name}", f"write key=value with a key from {', '.join(sorted(defaults))}")
+        default = defaults[key]
+        try:
+            if isinstance(default, bool):
+                if text.lower() not in ("true", "false", "1", "0"):
+                    raise ValueError(text)
+                value = text.lower() in ("true", "1")
+            elif isinstance(default, (tuple, list)):
+                value = tuple(float(v) for v in text.split(":"))
+            else:
+                value = type(default)(text)
+        except ValueError:
+            raise TfdfkdError(f"synthesis setting {key}={text!r} is not a valid {type(default).__name__}",
+                              f"give {key} a value like {default!r}") from None
+        settings.append((key, value))
+    return tuple(settings)
 
 
 def split_across_replicas(strategy: tf.distribute.Strategy, *arrays: np.ndarray):

@@ -20,7 +20,13 @@ import numpy as np
 import tensorflow as tf
 
 from tfdfkd.errors import TfdfkdError
-from tfdfkd.synthesis.base import SyntheticBatch, Synthesizer, gather_from_replicas, register, split_across_replicas
+from tfdfkd.synthesis.base import (
+    Synthesizer,
+    SyntheticBatch,
+    gather_from_replicas,
+    register,
+    split_across_replicas,
+)
 
 DIRICHLET_FLOOR = 1e-3  # concentration floor: numpy's Dirichlet returns NaN near 1e-4 (PITFALLS)
 
@@ -57,9 +63,14 @@ class ImpressionsConfig:
     betas: tuple[float, ...] = (1.0, 0.1)  # ZSKD sec. 4: half the impressions at each beta
     iterations: int = 1500  # ZSKD appendix: 1,500 iterations for every setting
     learning_rate: float = 3.0  # ZSKD appendix, Fashion-MNIST 80% (48,000 DIs): Adam lr 3.0
-    init_low: float = 0.0  # initial noise U(init_low, init_high): the valid pixel range
+    init: str = "uniform"  # initial noise: "uniform" U(init_low, init_high) or "normal" N(0, init_std)
+    init_low: float = 0.0
     init_high: float = 1.0
+    init_std: float = 1.0
     clip: bool = False  # clip pixels to [0, 1] after every step (ZSKD does not)
+    clip_final: bool = False  # clip the finished images to [0, 1] (what an image file stores)
+    l2_weight: float = 0.0  # per-image weight of ||x||^2 added to the loss
+    optimizer: str = "adam"  # "adam" (ZSKD's code) or "sgd" (plain gradient descent on the pixels)
     confidence_range: tuple[float, float] = (0.55, 0.70)  # Class Impressions stop threshold
 
 
@@ -85,10 +96,15 @@ class _InputOptimiser(Synthesizer):
         rng = np.random.default_rng(seed)
         targets, thresholds = self.targets_and_thresholds(batch_size, rng)
         shape = (batch_size,) + self.teacher.input_shape
-        noise = rng.uniform(self.config.init_low, self.config.init_high, shape).astype(np.float32)
+        if self.config.init == "normal":
+            noise = (self.config.init_std * rng.standard_normal(shape)).astype(np.float32)
+        else:
+            noise = rng.uniform(self.config.init_low, self.config.init_high, shape).astype(np.float32)
         images, loss, stopped = self._distributed(*split_across_replicas(self.strategy, noise, targets, thresholds.astype(np.float32)))
         images = gather_from_replicas(self.strategy, images)
         loss = gather_from_replicas(self.strategy, loss)
+        if self.config.clip_final:
+            images = np.clip(images, 0.0, 1.0)
         if not np.all(np.isfinite(images)) or not np.all(np.isfinite(loss)):
             raise TfdfkdError(f"the {self.name} loss became NaN/Inf during synthesis",
                               "lower the synthesis learning rate (--synth_learning_rate) or enable clipping (--synth_clip)")
@@ -105,7 +121,10 @@ class _InputOptimiser(Synthesizer):
 
         def cross_entropy(images):
             logits = model(images, training=False)
-            return tf.nn.softmax_cross_entropy_with_logits(targets, logits / cfg.tau), logits
+            loss = tf.nn.softmax_cross_entropy_with_logits(targets, logits / cfg.tau)
+            if cfg.l2_weight:
+                loss += cfg.l2_weight * tf.reduce_sum(tf.square(images), axis=[1, 2, 3])
+            return loss, logits
 
         def step(i, x, m, v, stopped):
             with tf.GradientTape() as tape:
@@ -116,10 +135,13 @@ class _InputOptimiser(Synthesizer):
             stopped = stopped | (confidence >= thresholds)
             g = tape.gradient(total, x)
             g = tf.where(stopped[:, None, None, None], tf.zeros_like(g), g)
-            m = b1 * m + (1 - b1) * g
-            v = b2 * v + (1 - b2) * tf.square(g)
-            t = tf.cast(i + 1, tf.float32)
-            update = lr * (m / (1 - b1**t)) / (tf.sqrt(v / (1 - b2**t)) + eps)
+            if cfg.optimizer == "sgd":
+                update = lr * g
+            else:
+                m = b1 * m + (1 - b1) * g
+                v = b2 * v + (1 - b2) * tf.square(g)
+                t = tf.cast(i + 1, tf.float32)
+                update = lr * (m / (1 - b1**t)) / (tf.sqrt(v / (1 - b2**t)) + eps)
             x = x - tf.where(stopped[:, None, None, None], tf.zeros_like(update), update)
             if cfg.clip:
                 x = tf.clip_by_value(x, 0.0, 1.0)

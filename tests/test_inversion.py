@@ -1,0 +1,154 @@
+"""DeepInversion family: the feature-statistics loss, the BN walk, the four methods, ADI's student."""
+
+import keras
+import numpy as np
+import pytest
+
+from tfdfkd import models, synthesis
+from tfdfkd.errors import TfdfkdError
+from tfdfkd.synthesis.feature_stats import BNTaps, batch_moments, feature_loss
+from tfdfkd.synthesis.inversion import jensen_shannon, total_variation
+
+
+def _nested_bn_model():
+    """A Functional model holding a nested Sequential and a nested Functional model, 3 BN layers."""
+    inner_seq = keras.Sequential([keras.Input((8, 8, 4)), keras.layers.Conv2D(4, 3, padding="same"),
+                                  keras.layers.BatchNormalization(name="seq_bn"), keras.layers.ReLU()], name="inner_seq")
+    i = keras.Input((8, 8, 4))
+    inner_fn = keras.Model(i, keras.layers.BatchNormalization(name="fn_bn")(keras.layers.Conv2D(4, 1)(i)), name="inner_fn")
+    inputs = keras.Input((8, 8, 1))
+    x = keras.layers.BatchNormalization(name="outer_bn")(keras.layers.Conv2D(4, 3, padding="same")(inputs))
+    x = inner_fn(inner_seq(x))
+    return keras.Model(inputs, keras.layers.Dense(3)(keras.layers.Flatten()(x)))
+
+
+def _randomise_bn_statistics(model, rng):
+    for layer in model._flatten_layers():
+        if isinstance(layer, keras.layers.BatchNormalization):
+            layer.moving_mean.assign(rng.normal(size=layer.moving_mean.shape).astype("float32"))
+            layer.moving_variance.assign(rng.uniform(0.5, 2.0, size=layer.moving_variance.shape).astype("float32"))
+
+
+def test_taps_walk_nested_models_without_changing_outputs():
+    model = _nested_bn_model()
+    _randomise_bn_statistics(model, np.random.default_rng(0))
+    taps = BNTaps(model)
+    assert [layer.name for layer in taps.layers] == ["outer_bn", "seq_bn", "fn_bn"]
+    x = np.random.default_rng(1).random((4, 8, 8, 1), dtype=np.float32)
+    logits, inputs = taps(x)
+    np.testing.assert_allclose(logits, model(x, training=False), atol=1e-5)
+    assert [tuple(t.shape) for t in inputs] == [(4, 8, 8, 4)] * 3
+    assert all(a is b for a, b in zip(taps.model.weights, model.weights)) or set(map(id, taps.model.weights)) <= set(map(id, model.weights))
+
+
+def test_feature_loss_is_zero_at_running_statistics_and_grows_away_from_them():
+    model = _nested_bn_model()
+    taps = BNTaps(model)
+    x = np.random.default_rng(2).random((64, 8, 8, 1), dtype=np.float32)
+    # Set each layer's running statistics to this batch's statistics at its input, layer by layer
+    # (a later layer's input depends on the earlier layers' statistics).
+    for i, layer in enumerate(taps.layers):
+        mean, variance = batch_moments(taps(x)[1][i], -1)
+        layer.moving_mean.assign(mean)
+        layer.moving_variance.assign(variance)
+    at_running = float(feature_loss(taps(x)[1], taps.layers))
+    assert at_running < 1e-4
+    shifted = float(feature_loss(taps(x + 0.5)[1], taps.layers))
+    scaled = float(feature_loss(taps(x * 3.0)[1], taps.layers))
+    assert shifted > 0.1 and scaled > 0.1
+
+
+def test_subclassed_teacher_is_refused():
+    class Net(keras.Model):
+        def __init__(self):
+            super().__init__()
+            self.bn = keras.layers.BatchNormalization()
+            self.out = keras.layers.Dense(3)
+
+        def call(self, x):
+            return self.out(keras.layers.Flatten()(self.bn(x)))
+
+    net = Net()
+    net(np.zeros((1, 4, 4, 1), np.float32))
+    with pytest.raises(TfdfkdError, match="subclassed"):
+        BNTaps(net)
+
+
+@pytest.mark.parametrize("method", ["deepinversion", "adaptive_deepinversion"])
+def test_teacher_without_batch_norm_is_refused(digits_teacher, method):
+    with pytest.raises(TfdfkdError, match="no BatchNormalization"):
+        synthesis.create(method, digits_teacher)
+
+
+def test_priors_and_js_match_their_definitions():
+    flat = np.full((2, 6, 6, 1), 0.3, np.float32)
+    l1, l2 = total_variation(flat)
+    assert np.allclose(l1, 0.0) and np.allclose(l2, 0.0, atol=1e-5)
+    stripes = np.tile(np.array([0.0, 1.0], np.float32), 3)[None, None, :, None] * np.ones((1, 6, 1, 1), np.float32)
+    assert float(total_variation(stripes)[0][0]) > 1.0
+    a = np.array([[2.0, 0.0, -1.0]], np.float32)
+    assert abs(float(jensen_shannon(a, a, 3.0)[0])) < 1e-6
+    p, q = np.array([[1.0, 0.0]]), np.array([[0.0, 1.0]])
+    assert abs(float(jensen_shannon(p * 100, q * 100, 1.0)[0]) - np.log(2)) < 1e-3
+
+
+@pytest.mark.parametrize(("method", "settings"), [("noise", {}), ("deepdream", {}), ("deepinversion", {"feature_weight": 1.0})])
+def test_methods_reach_their_target_classes(digits_bn_teacher, strategy, method, settings):
+    synth = synthesis.create(method, digits_bn_teacher, strategy, iterations=100, learning_rate=0.1, **settings)
+    batch = synth.synthesize(20, seed=3)
+    assert batch.images.shape == (20, 32, 32, 1) and batch.images.min() >= 0 and batch.images.max() <= 1
+    predicted = np.argmax(digits_bn_teacher.logits_model(batch.images, training=False), -1)
+    assert np.mean(predicted == np.argmax(batch.targets, -1)) >= 0.8
+    assert np.bincount(np.argmax(batch.targets, -1), minlength=10).min() == 2  # balanced classes
+    again = synth.synthesize(20, seed=3)
+    np.testing.assert_array_equal(batch.images, again.images)  # a pure function of the seed
+
+
+def test_feature_term_pulls_batch_statistics_towards_the_running_ones(digits_bn_teacher, strategy):
+    taps = BNTaps(digits_bn_teacher.logits_model)
+    common = dict(iterations=60, learning_rate=0.1, tv_l2_weight=0.0, l2_weight=0.0)
+    dream = synthesis.create("deepinversion", digits_bn_teacher, strategy, feature_weight=0.0, **common).synthesize(20, seed=4)
+    inverted = synthesis.create("deepinversion", digits_bn_teacher, strategy, feature_weight=1.0, **common).synthesize(20, seed=4)
+    assert float(feature_loss(taps(inverted.images)[1], taps.layers)) < 0.7 * float(feature_loss(taps(dream.images)[1], taps.layers))
+
+
+def test_adaptive_deepinversion_follows_the_student(digits_bn_teacher, strategy):
+    synth = synthesis.create("adaptive_deepinversion", digits_bn_teacher, strategy, iterations=30, learning_rate=0.1)
+    with pytest.raises(TfdfkdError, match="student"):
+        synth.synthesize(10, seed=5)
+    student = models.build("lenet5_half", (32, 32, 1), 10, seed=0)
+    synth.update(student)
+    first = synth.synthesize(10, seed=5)
+    assert "compete" in first.metrics
+    for w in student.trainable_weights:  # the student changes (as distillation would change it)...
+        w.assign(w * 1.5 + 0.01)
+    second = synth.synthesize(10, seed=5)
+    assert not np.allclose(first.images, second.images)  # ...and so does the transfer set it gets
+    plain = synthesis.create("deepinversion", digits_bn_teacher, strategy, iterations=30, learning_rate=0.1).synthesize(10, seed=5)
+    assert not np.allclose(first.images, plain.images)
+
+
+def test_multi_resolution_starts_at_half_size(digits_bn_teacher, strategy):
+    synth = synthesis.create("deepinversion", digits_bn_teacher, strategy, iterations=100, low_res_iterations=50, learning_rate=0.1,
+                              feature_weight=1.0)
+    batch = synth.synthesize(10, seed=6)
+    assert batch.images.shape == (10, 32, 32, 1)
+    assert np.mean(np.argmax(digits_bn_teacher.logits_model(batch.images), -1) == np.argmax(batch.targets, -1)) >= 0.7
+
+
+def test_adaptive_pipeline_interleaves_and_resumes(digits_bn_teacher, tmp_path):
+    """ADI end to end: a new batch per round of distillation, a checkpoint per batch; a rerun of a
+    run whose last checkpoint is missing redoes only that round."""
+    from tfdfkd import pipeline
+    from tfdfkd.transfer_set import TransferSet
+
+    teacher_path = str(tmp_path / "teacher.keras")
+    digits_bn_teacher.logits_model.save(teacher_path)
+    config = pipeline.RunConfig(teacher=teacher_path, student="lenet5_half", out=str(tmp_path / "run"), method="adaptive_deepinversion",
+                                num_samples=40, eval_dataset="digits", synth_batch_size=20, distill_epochs=1, distill_batch_size=20,
+                                interleave_steps=3, synth_settings=(("iterations", 10), ("learning_rate", 0.1)))
+    metrics = pipeline.run(config, verbose=0)
+    transfer = TransferSet(str(tmp_path / "run" / "transfer_set"))
+    assert len(transfer) == 40 and len(transfer.files) == 2
+    assert metrics["method"] == "adaptive_deepinversion" and 0.0 <= metrics["student_accuracy"] <= 1.0
+    assert not (tmp_path / "run" / "interleave").exists()

@@ -1,0 +1,26 @@
+"""Every registered synthesis method honours the `Synthesizer` contract (see synthesis/base.py)."""
+
+import numpy as np
+import pytest
+
+from tfdfkd import models, synthesis
+
+
+@pytest.mark.parametrize("name", sorted(synthesis.REGISTRY))
+def test_method_honours_the_interface(digits_bn_teacher, strategy, name):
+    synth = synthesis.create(name, digits_bn_teacher, strategy, iterations=2)
+    if synth.needs_student():
+        synth.update(models.build("lenet5_half", digits_bn_teacher.input_shape, digits_bn_teacher.num_classes, seed=0))
+    batch = synth.synthesize(10, seed=0)
+    assert batch.images.shape == (10,) + digits_bn_teacher.input_shape and batch.images.dtype == np.float32
+    assert batch.targets is None or batch.targets.shape == (10, digits_bn_teacher.num_classes)
+    assert all(np.isfinite(v) for v in batch.metrics.values())
+    np.testing.assert_array_equal(synth.synthesize(10, seed=0).images, batch.images)  # a pure function of the seed
+    assert not np.array_equal(synth.synthesize(10, seed=1).images, batch.images)
+
+
+@pytest.mark.parametrize("name", sorted(synthesis.REGISTRY))
+def test_settings_parse_from_text(name):
+    defaults = synthesis.REGISTRY[name].default_config()
+    (key, value), = synthesis.parse_settings(name, ["iterations=7"])
+    assert key == "iterations" and value == 7 and isinstance(defaults.iterations, int)
