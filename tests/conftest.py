@@ -33,14 +33,7 @@ def strategy():
 
 @pytest.fixture(scope="session")
 def digits_bn_teacher():
-    """LeNet-5 with BatchNormalization, trained for a few seconds on the digits training split."""
-    import keras
+    """The zoo's LeNet-5 with BatchNormalization on digits (tools/flags/teacher_lenet5_bn_digits.flags)."""
+    from tfdfkd import teacher
 
-    from tfdfkd import data, models, teacher
-
-    train = data.load("digits", "train")
-    keras.utils.set_random_seed(0)
-    model = models.build("lenet5_bn", train.images.shape[1:], 10, seed=0)
-    model.compile(optimizer=keras.optimizers.Adam(3e-3), loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True))
-    model.fit(train.images, train.labels, batch_size=32, epochs=15, verbose=0)  # enough steps for BN running statistics to settle
-    return teacher.from_keras(model, source="digits lenet5_bn fixture")
+    return teacher.load("lenet5_bn_digits")

@@ -5,6 +5,7 @@ import os
 import subprocess
 import sys
 
+import numpy as np
 import pytest
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -106,6 +107,11 @@ BAD_INPUTS = [
                                     "--num_samples=100"], "NaN"),
     ("unknown method", None, ["--teacher=lenet5_digits", "--method=magic"], "unknown synthesis method"),
     ("unknown zoo name", None, ["--teacher=lenet6_digits"], "no zoo entry"),
+    ("deepinversion on a teacher without BN", None, ["--teacher=lenet5_digits", "--method=deepinversion"], "no BatchNormalization layer"),
+    ("unknown synthesis setting", None, ["--teacher=lenet5_digits", "--method=deepdream", "--synth_settings=colour=1"],
+     "bad synthesis setting"),
+    ("synthesis setting of the wrong type", None, ["--teacher=lenet5_digits", "--method=deepdream", "--synth_settings=jitter=two"],
+     "is not a valid int"),
 ]
 
 
@@ -128,3 +134,18 @@ def test_out_that_belongs_to_something_else_is_refused(tmp_path):
     result = run_tool(*TINY, f"--out={out}")
     assert result.returncode == 2 and "is not a finished run of this command" in result.stderr
     assert os.listdir(out) == ["notes.txt"]
+
+
+def test_quick_deepinversion_flagfile_runs(tmp_path):
+    out = str(tmp_path / "di")
+    result = run_tool("--flagfile=tools/flags/deepinversion_digits_quick.flags", f"--out={out}")
+    assert result.returncode == 0, result.stderr[-2000:]
+    metrics = json.load(open(os.path.join(out, "metrics.json")))
+    assert metrics["method"] == "deepinversion" and metrics["num_samples"] == 200
+    assert metrics["teacher"] == "lenet5_bn_digits" and 0.0 <= metrics["student_accuracy"] <= 1.0
+    from tfdfkd import teacher
+    from tfdfkd.transfer_set import TransferSet
+
+    images, targets = TransferSet(os.path.join(out, "transfer_set")).shard(0)
+    predicted = np.argmax(teacher.load("lenet5_bn_digits").logits_model(images), -1)
+    assert np.mean(predicted == np.argmax(targets, -1)) > 0.8  # the teacher sees the classes it was asked for
