@@ -1,0 +1,261 @@
+"""The shader renderer: shipped and generated programs, the image filter, the cache, TF isolation.
+
+Rendering runs in worker processes (never in the pytest process, which may hold TensorFlow).
+Shader tests render at 8x8; the session's worker compiles with llvmpipe's optimisation passes
+off (GALLIVM_PERF=nopt), which halves compile time and changes nothing a test checks.
+"""
+
+import importlib.util
+import json
+import os
+import shutil
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+from tfdfkd.errors import TfdfkdError
+from tfdfkd.render import cache, filters, generator, programs
+from tfdfkd.render.pool import WorkerPool
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+FAST_COMPILE = {"GALLIVM_PERF": "nopt"}
+KEEP_ALL = {"min_std": -1.0, "min_colors": 0, "max_top2_fraction": 1.0}
+
+if importlib.util.find_spec("moderngl") is None:
+    pytest.skip("moderngl is not installed (pip install -e '.[render]')", allow_module_level=True)
+
+
+@pytest.fixture(scope="session")
+def gl_worker():
+    """One render process for the whole session."""
+    with WorkerPool(1, lp_num_threads=1, extra_env=FAST_COMPILE) as pool:
+        yield pool.workers[0]
+
+
+def compile_and_render(worker, chosen, frames=4, resolution=(8, 8)):
+    """{name: error} for the programs that fail, and {name: RGB frames (frames, H, W, 3)} for the rest."""
+    worker.request("programs", {p.name: p.source for p in chosen})
+    errors = worker.request("compile", {"names": [p.name for p in chosen], "resolution": resolution})
+    rng = np.random.default_rng(0)
+    tasks = [(p.name, rng.uniform(0, 64, frames).astype(np.float32), rng.random((frames, 4)).astype(np.float32))
+             for p in chosen if p.name not in errors]
+    replies = worker.request("render", {"resolution": resolution, "channels": 3, "filter": KEEP_ALL, "tasks": tasks})
+    return errors, {name: images for (name, _, _), (_, images, _) in zip(tasks, replies)}
+
+
+def test_every_shipped_program_compiles_and_renders_a_non_constant_image(gl_worker):
+    shipped = programs.shipped_programs()
+    assert len(shipped) >= 300
+    assert len({p.source for p in shipped}) == len(shipped)
+    errors, frames = compile_and_render(gl_worker, shipped)
+    assert errors == {}
+    constant = [name for name, images in frames.items() if images.max() == images.min()]
+    assert constant == []
+    assert all(images.shape == (4, 8, 8, 3) and images.dtype == np.uint8 for images in frames.values())
+
+
+def _covering_seeds(limit=400):
+    """Few seeds whose programs use every block of every kind at least once."""
+    wanted = {(kind, b.name) for kind, blocks in generator.load_blocks().items() for b in blocks}
+    seeds, seen = [], set()
+    for seed in range(limit):
+        source = generator.generate(seed)[1]
+        used = {tuple(line[3:].split("/")) for line in source.splitlines() if line.startswith("// ")} & wanted
+        if used - seen:
+            seeds.append(seed)
+            seen |= used
+    assert wanted <= seen, f"blocks never drawn in {limit} seeds: {sorted(wanted - seen)}"
+    return seeds
+
+
+def test_generated_programs_compile_and_cover_every_block(gl_worker):
+    seeds = _covering_seeds() + [10**6, 2**31 - 1]
+    chosen = [programs.Program(*generator.generate(s)) for s in seeds]
+    errors, frames = compile_and_render(gl_worker, chosen)
+    assert errors == {}
+    varied = [name for name, images in frames.items() if images.max() > images.min()]
+    assert len(varied) >= 0.9 * len(chosen)
+
+
+def test_generator_is_deterministic_and_seeds_differ():
+    name, source = generator.generate(7)
+    assert (name, source) == generator.generate(7)
+    assert name == "gen/000007" and source.startswith("#version 330 core\n")
+    assert programs.uniform_problem(source) is None
+    # A fresh interpreter with another hash seed gives the same bytes.
+    code = "import sys; from tfdfkd.render import generator; sys.stdout.write(generator.generate(7)[1])"
+    other = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
+                           env={**os.environ, "PYTHONHASHSEED": "123"}, check=True).stdout
+    assert other == source
+    bodies = {"\n".join(line for line in generator.generate(s)[1].splitlines() if not line.startswith("//"))
+              for s in range(300)}
+    assert len(bodies) == 300
+    with pytest.raises(ValueError):
+        generator.generate(-1)
+
+
+def test_uniform_contract():
+    ok = "#version 330 core\nuniform vec2 resolution;\nuniform float time, p0;\nout vec4 fragColor;\nvoid main(){}"
+    assert programs.uniform_problem(ok) is None
+    assert programs.declared_uniforms(ok) == {"resolution": "vec2", "time": "float", "p0": "float"}
+    assert "mouse" in programs.uniform_problem(ok.replace("uniform float time, p0;", "uniform vec2 mouse;"))
+    assert "vec2 time" in programs.uniform_problem(ok.replace("uniform float time, p0;", "uniform vec2 time;"))
+    assert programs.uniform_problem(ok + "\n// uniform sampler2D backbuffer;") is None  # comments do not count
+
+
+def test_filter_drops_constant_and_simple_images_and_keeps_noise():
+    rng = np.random.default_rng(0)
+    h = w = 32
+    constant = np.full((h, w, 1), 128, np.uint8)
+    near_constant = rng.integers(126, 130, (h, w, 1)).astype(np.uint8)
+    checker = (((np.indices((h, w)).sum(0) % 2) * 255).astype(np.uint8))[..., None]
+    two_colour_rgb = np.where(checker > 0, np.uint8(200), np.uint8(30)).repeat(3, -1)
+    two_colour_rgb[..., 1] //= 2
+    few_pixels = np.zeros((h, w, 3), np.uint8)
+    few_pixels[rng.integers(0, h, 40), rng.integers(0, w, 40)] = rng.integers(0, 256, (40, 3))
+    noise = rng.integers(0, 256, (h, w, 1)).astype(np.uint8)
+    noise_rgb = rng.integers(0, 256, (h, w, 3)).astype(np.uint8)
+    ramp = np.broadcast_to(np.linspace(0, 255, w).astype(np.uint8)[None, :, None], (h, w, 1))
+    grey = np.stack([constant, near_constant, checker, noise, ramp])
+    assert filters.keep_mask(grey).tolist() == [False, False, False, True, True]
+    rgb = np.stack([two_colour_rgb, few_pixels, noise_rgb])
+    assert filters.keep_mask(rgb).tolist() == [False, False, True]
+    loose = filters.FilterConfig(**KEEP_ALL)
+    assert filters.keep_mask(grey, loose).all()
+    with pytest.raises(ValueError):
+        filters.keep_mask(grey.astype(np.float32))
+
+
+BROKEN = programs.Program("broken", "#version 330 core\nout vec4 fragColor;\nvoid main() { fragColor = vec4(nothing); }\n")
+MOUSE = programs.Program("needs_mouse", "#version 330 core\nuniform vec2 mouse;\nout vec4 fragColor;\n"
+                                        "void main() { fragColor = vec4(mouse, 0.0, 1.0); }\n")
+SMALL_SET = [p for p in programs.shipped_programs() if p.name.startswith(("noise/", "waves/"))][:6] + [BROKEN, MOUSE]
+CACHE_ARGS = {"num_images": 300, "resolution": 8, "channels": 1, "seed": 3, "programs": SMALL_SET,
+              "frames_per_program": 8, "workers": 1, "verbose": False, "shard_frames": 64}
+
+
+@pytest.fixture(scope="module")
+def small_cache(tmp_path_factory):
+    directory = str(tmp_path_factory.mktemp("cache") / "c")
+    return directory, cache.render_cache(directory, **CACHE_ARGS)
+
+
+def test_cache_round_trip(small_cache):
+    directory, manifest = small_cache
+    assert manifest == cache.read_manifest(directory)
+    assert manifest["format"] == "tfdfkd-shader-cache/1" and manifest["complete"]
+    assert (manifest["resolution"], manifest["channels"], manifest["seed"], manifest["num_images"]) == ([8, 8], 1, 3, 300)
+    failed = {item["name"]: item["error"] for item in manifest["failed_programs"]}
+    assert set(failed) == {"broken", "needs_mouse"}
+    assert "nothing" in failed["broken"] and "\n" not in failed["broken"]
+    assert "mouse" in failed["needs_mouse"]
+    assert 0 <= manifest["dropped"]["fraction"] < 1 and manifest["dropped"]["count"] >= 0
+    assert len(manifest["shards"]) > 1 and sum(s["count"] for s in manifest["shards"]) == 300
+
+    images = cache.load_images(directory, resolution=(8, 8), channels=1)
+    assert images.shape == (300, 8, 8, 1) and images.dtype == np.uint8
+    assert filters.keep_mask(images).all()
+    with np.load(os.path.join(directory, manifest["shards"][0]["file"])) as shard:
+        assert shard["images"].dtype == np.uint8 and shard["program"].dtype == np.int32
+        assert shard["time"].dtype == np.float32 and shard["params"].shape == (len(shard["images"]), 4)
+        assert ((shard["params"] >= 0) & (shard["params"] < 1)).all()
+        names = {manifest["programs"][i] for i in shard["program"]}
+        assert names and not names & {"broken", "needs_mouse"}
+        np.testing.assert_array_equal(shard["images"], images[: len(shard["images"])])
+
+
+def test_cache_reader_errors(small_cache, tmp_path):
+    directory, manifest = small_cache
+    with pytest.raises(TfdfkdError, match="is 8x8 grey, the teacher needs 32x32 grey") as error:
+        cache.load_images(directory, resolution=32, channels=1)
+    assert "--resolution=32 --channels=1" in error.value.fix
+    with pytest.raises(TfdfkdError, match="the teacher needs 8x8 RGB"):
+        cache.load_images(directory, channels=3)
+    with pytest.raises(TfdfkdError, match="no shader cache"):
+        cache.load_images(str(tmp_path / "missing"))
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(TfdfkdError, match="no shader cache"):
+        cache.load_images(str(tmp_path / "empty"))
+
+    corrupt = str(tmp_path / "corrupt")
+    shutil.copytree(directory, corrupt)
+    shard = os.path.join(corrupt, manifest["shards"][1]["file"])
+    with open(shard, "r+b") as f:  # flip one byte of the image data
+        f.seek(-100, os.SEEK_END)
+        byte = f.read(1)
+        f.seek(-100, os.SEEK_END)
+        f.write(bytes([byte[0] ^ 0xFF]))
+    with pytest.raises(TfdfkdError, match="sha256"):
+        cache.load_images(corrupt)
+    with pytest.raises(TfdfkdError, match="other settings"):
+        cache.render_cache(directory, **{**CACHE_ARGS, "seed": 4})
+
+
+def test_cache_resumes_from_finished_shards(small_cache, tmp_path):
+    directory, manifest = small_cache
+    resumed = str(tmp_path / "resumed")
+    shutil.copytree(directory, resumed)
+    # What a run killed while rendering shard 2 leaves: shards 0-1, their manifest, a temporary file.
+    partial = {**manifest, "shards": manifest["shards"][:2], "complete": False}
+    with open(os.path.join(resumed, "manifest.json"), "w") as f:
+        json.dump(partial, f)
+    for shard in manifest["shards"][2:]:
+        os.remove(os.path.join(resumed, shard["file"]))
+    with open(os.path.join(resumed, ".tmp-999-shard-00002.npz"), "wb") as f:
+        f.write(b"half a shard")
+    with pytest.raises(TfdfkdError, match="unfinished"):
+        cache.load_images(resumed)
+    finished = {s["file"]: os.stat(os.path.join(resumed, s["file"])).st_mtime_ns for s in partial["shards"]}
+
+    again = cache.render_cache(resumed, **{**CACHE_ARGS, "workers": 2})  # the worker count does not change bytes
+    assert {f: os.stat(os.path.join(resumed, f)).st_mtime_ns for f in finished} == finished  # not rewritten
+    same = ("file", "count", "sha256", "rendered", "dropped")  # same sha256: byte-identical to an uninterrupted run
+    assert [{k: s[k] for k in same} for s in again["shards"]] == [{k: s[k] for k in same} for s in manifest["shards"]]
+    assert not [f for f in os.listdir(resumed) if f.startswith(".tmp-")]
+    np.testing.assert_array_equal(cache.load_images(resumed), cache.load_images(directory))
+
+
+def test_render_process_never_loads_tensorflow(tmp_path):
+    """Importing and using the renderer keeps TensorFlow (and OpenGL) out of the calling process
+    and out of the workers."""
+    code = f"""
+import json, sys
+import tfdfkd.render as render
+from tfdfkd.render.pool import WorkerPool
+chosen = render.shipped_programs()[:3]
+manifest = render.render_cache({str(tmp_path / "c")!r}, 40, resolution=8, programs=chosen, workers=1, verbose=False)
+images = render.cache.load_images({str(tmp_path / "c")!r}, resolution=8, channels=1)
+with WorkerPool(1) as pool:
+    pool.broadcast("programs", {{}})
+    worker_tf = pool.tensorflow_loaded
+print(json.dumps({{"images": len(images), "tensorflow": "tensorflow" in sys.modules,
+                  "moderngl": "moderngl" in sys.modules, "worker_tensorflow": worker_tf}}))
+"""
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120,
+                            check=False)
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    assert report == {"images": 40, "tensorflow": False, "moderngl": False, "worker_tensorflow": False}
+
+
+def test_worker_without_opengl_is_a_clear_error(tmp_path):
+    (tmp_path / "moderngl.py").write_text("raise ImportError('moderngl is missing')\n")
+    with pytest.raises(TfdfkdError, match="moderngl is missing") as error:
+        WorkerPool(1, extra_env={"PYTHONPATH": os.pathsep.join([str(tmp_path), ROOT])})
+    assert "tools/setup.sh" in error.value.fix
+
+
+def test_render_tool_errors_and_small_run(tmp_path):
+    tool = os.path.join(ROOT, "tools", "render_shaders.py")
+    bad = subprocess.run([sys.executable, tool, f"--out={tmp_path / 'x'}", "--resolution=big"],
+                         capture_output=True, text=True, cwd=ROOT, timeout=60, check=False)
+    assert bad.returncode == 2
+    assert bad.stderr.strip().startswith("error: ") and "Fix: " in bad.stderr and len(bad.stderr.strip().splitlines()) == 1
+    out = tmp_path / "tool"
+    good = subprocess.run([sys.executable, tool, f"--out={out}", "--num_images=60", "--resolution=8", "--channels=3",
+                           "--noshipped_programs", "--generated_programs=4", "--workers=1"],
+                          capture_output=True, text=True, cwd=ROOT, timeout=120, check=False)
+    assert good.returncode == 0, good.stderr
+    assert cache.load_images(str(out), resolution=8, channels=3).shape == (60, 8, 8, 3)

@@ -1,0 +1,104 @@
+"""The render worker process: `python -m tfdfkd.render.worker`, driven by `tfdfkd.render.pool`.
+
+It holds one EGL context, so it must never import TensorFlow; it imports numpy, moderngl and
+the TensorFlow-free parts of tfdfkd only, and reports `tensorflow_loaded` in every reply so the
+parent can check. Requests and replies are pickled tuples, each preceded by its length
+(8 bytes, little-endian), on stdin and on a copy of the original stdout; anything a library
+prints goes to stderr instead, so it cannot corrupt the stream.
+
+Requests (kind, payload):
+  ("programs", {name: source})            remember sources; nothing is compiled yet
+  ("compile", {"names", "resolution"})    -> {name: error line} for the programs that fail
+  ("render", {"resolution", "channels", "filter", "tasks": [(name, times, params), ...]})
+                                          -> [(error or None, kept images, keep mask), ...]
+  ("exit", None)
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import struct
+import sys
+import traceback
+
+_HEADER = struct.Struct("<Q")
+
+
+def read_message(stream):
+    header = stream.read(_HEADER.size)
+    if len(header) < _HEADER.size:
+        return None
+    (size,) = _HEADER.unpack(header)
+    data = stream.read(size)
+    if len(data) < size:
+        return None
+    return pickle.loads(data)
+
+
+def write_message(stream, message) -> None:
+    data = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
+    stream.write(_HEADER.pack(len(data)) + data)
+    stream.flush()
+
+
+def _serve(requests, replies) -> None:
+    from tfdfkd.render.filters import FilterConfig, keep_mask
+    from tfdfkd.render.gl import Renderer
+
+    try:
+        renderer = Renderer()
+    except Exception as e:  # noqa: BLE001 (no EGL, no moderngl: tell the parent in words, then stop)
+        write_message(replies, ("fatal", f"{type(e).__name__}: {e}"))
+        return
+    write_message(replies, ("hello", {"pid": os.getpid(), "gl": renderer.info,
+                                      "lp_num_threads": os.environ.get("LP_NUM_THREADS"),
+                                      "tensorflow_loaded": "tensorflow" in sys.modules}))
+    sources: dict[str, str] = {}
+    while True:
+        message = read_message(requests)
+        if message is None or message[0] == "exit":
+            return
+        kind, payload = message
+        try:
+            if kind == "programs":
+                for name, source in payload.items():
+                    if sources.get(name, source) != source:
+                        renderer.forget(name)
+                sources.update(payload)
+                reply = len(sources)
+            elif kind == "compile":
+                renderer.set_resolution(payload["resolution"])
+                reply = {}
+                for name in payload["names"]:
+                    error = renderer.compile(name, sources[name])
+                    if error is not None:
+                        reply[name] = error
+            elif kind == "render":
+                renderer.set_resolution(payload["resolution"])
+                config = FilterConfig(**payload["filter"])
+                reply = []
+                for name, times, params in payload["tasks"]:
+                    error = renderer.compile(name, sources[name])
+                    if error is not None:
+                        reply.append((error, None, None))
+                        continue
+                    images = renderer.render(name, times, params, payload["channels"])
+                    keep = keep_mask(images, config)
+                    reply.append((None, images[keep], keep))
+            else:
+                raise ValueError(f"unknown request {kind!r}")
+            write_message(replies, ("ok", reply, "tensorflow" in sys.modules))
+        except Exception:  # noqa: BLE001 (the parent raises it with this traceback)
+            write_message(replies, ("error", traceback.format_exc(), "tensorflow" in sys.modules))
+
+
+def main() -> None:
+    # The protocol owns the original stdout; fd 1 now points at stderr for stray prints.
+    replies = os.fdopen(os.dup(1), "wb")
+    os.dup2(2, 1)
+    _serve(sys.stdin.buffer, replies)
+
+
+if __name__ == "__main__":
+    main()
