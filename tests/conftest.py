@@ -37,3 +37,14 @@ def digits_bn_teacher():
     from tfdfkd import teacher
 
     return teacher.load("lenet5_bn_digits")
+
+
+@pytest.fixture(scope="session")
+def shader_cache(tmp_path_factory):
+    """A 32x32 grey shader cache of 600 images from 32 shipped programs (tfdfkd.render; ~1 s)."""
+    from tfdfkd import render
+
+    directory = str(tmp_path_factory.mktemp("shader_cache") / "cache")
+    render.render_cache(directory, 600, resolution=32, channels=1, seed=0, programs=render.shipped_programs()[:32], workers=1,
+                        shard_frames=1024, verbose=False)
+    return directory

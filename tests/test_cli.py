@@ -13,8 +13,8 @@ TINY = ["--teacher=lenet5_digits", "--num_samples=300", "--synth_batch_size=100"
         "--synth_learning_rate=0.05", "--synth_clip", "--distill_epochs=2", "--distill_batch_size=100"]
 
 
-def run_tool(*args, tool="distill.py", timeout=300):
-    env = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "3", "PYTHONPATH": ROOT}
+def run_tool(*args, tool="distill.py", timeout=300, env=None):
+    env = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "3", "PYTHONPATH": ROOT, **(env or {})}
     return subprocess.run([sys.executable, os.path.join(ROOT, "tools", tool), *args], capture_output=True, text=True,
                           timeout=timeout, env=env, cwd=ROOT)
 
@@ -95,37 +95,118 @@ def _existing_dir(path):
     open(os.path.join(path, "notes.txt"), "w").write("mine")
 
 
-# (name, how to prepare a file at `path`, arguments, text the one-line error must contain)
+def _saved_module_without_signatures(path):
+    import tensorflow as tf
+
+    module = tf.Module()
+    module.v = tf.Variable(1.0)
+    tf.saved_model.save(module, path)  # no tf.function, so no signature at all
+
+
+def _corrupt_saved_model(path):
+    os.makedirs(path)
+    with open(os.path.join(path, "saved_model.pb"), "wb") as f:
+        f.write(b"this is not a protocol buffer")
+
+
+def _vector_teacher(path):
+    import keras
+
+    inputs = keras.Input((16,))
+    keras.Model(inputs, keras.layers.Dense(10)(inputs)).save(path)
+
+
+def _integer_teacher(path):
+    import keras
+
+    inputs = keras.Input((32, 32, 1), dtype="int32")
+    keras.Model(inputs, keras.layers.Dense(10)(keras.layers.Flatten()(inputs))).save(path)
+
+
+def _three_class_model(path):
+    import keras
+
+    inputs = keras.Input((32, 32, 1))
+    keras.Model(inputs, keras.layers.Dense(3)(keras.layers.Flatten()(inputs))).save(path)
+
+
+def _text_file(path):
+    with open(path, "w") as f:
+        f.write("not a model\n")
+
+
+def _unset_tf_config(path):
+    return {"TF_CONFIG": ""}
+
+
+def _tf_config_not_json(path):
+    return {"TF_CONFIG": "{'cluster': {'worker': ['127.0.0.1:1']}}"}  # single quotes: not JSON
+
+
+DIGITS = "--teacher=lenet5_digits"
+# (name, file name under tmp_path as {path}, how to prepare it (may return environment variables),
+#  arguments, text the one-line error must contain)
 BAD_INPUTS = [
-    ("missing teacher", None, ["--teacher={path}"], "does not exist"),
-    ("corrupt teacher file", _corrupt_keras, ["--teacher={path}"], "cannot read model file"),
-    ("teacher without final Dense", _no_dense_teacher, ["--teacher={path}"], "no final Dense layer"),
-    ("unknown flag", None, ["--teacher=lenet5_digits", "--no_such_flag=1"], "Unknown command line flag"),
-    ("flagfile line that does not parse", _flagfile_with_garbage, ["--flagfile={path}"], "flagfile line must start with --"),
-    ("student with other input shape", _rgb_student, ["--teacher=lenet5_digits", "--student={path}"], "input shape"),
-    ("NaN during synthesis", None, ["--teacher=lenet5_digits", "--synth_learning_rate=nan", "--synth_iterations=3",
-                                    "--num_samples=100"], "NaN"),
-    ("unknown method", None, ["--teacher=lenet5_digits", "--method=magic"], "unknown synthesis method"),
-    ("unknown zoo name", None, ["--teacher=lenet6_digits"], "no zoo entry"),
-    ("deepinversion on a teacher without BN", None, ["--teacher=lenet5_digits", "--method=deepinversion"], "no BatchNormalization layer"),
-    ("unknown synthesis setting", None, ["--teacher=lenet5_digits", "--method=deepdream", "--synth_settings=colour=1"],
-     "bad synthesis setting"),
-    ("synthesis setting of the wrong type", None, ["--teacher=lenet5_digits", "--method=deepdream", "--synth_settings=jitter=two"],
+    # missing or corrupt files
+    ("missing teacher", "teacher.keras", None, ["--teacher={path}"], "does not exist"),
+    ("corrupt teacher file", "teacher.keras", _corrupt_keras, ["--teacher={path}"], "cannot read model file"),
+    ("teacher file of unknown format", "teacher.txt", _text_file, ["--teacher={path}"], "neither a .keras"),
+    ("corrupt SavedModel", "teacher", _corrupt_saved_model, ["--teacher={path}"], "cannot load SavedModel"),
+    ("SavedModel without a signature", "teacher", _saved_module_without_signatures, ["--teacher={path}"],
+     "no 'serving_default' signature"),
+    ("missing flagfile", "run.flags", None, ["--flagfile={path}"], "Unable to open flagfile"),
+    ("flagfile line that does not parse", "run.flags", _flagfile_with_garbage, ["--flagfile={path}"], "flagfile line must start with --"),
+    # wrong shapes, dtypes, class counts
+    ("teacher without final Dense", "teacher.keras", _no_dense_teacher, ["--teacher={path}"], "no final Dense layer"),
+    ("teacher that does not take images", "teacher.keras", _vector_teacher, ["--teacher={path}"], "not images (N, H, W, C)"),
+    ("teacher with integer input", "teacher.keras", _integer_teacher, ["--teacher={path}"], "takes int32 images"),
+    ("student with other input shape", "student.keras", _rgb_student, [DIGITS, "--student={path}"], "input shape"),
+    ("student with other class count", "student.keras", _three_class_model, [DIGITS, "--student={path}"],
+     "student has 3 classes, the teacher 10"),
+    ("eval dataset with other class count", "teacher.keras", _three_class_model, ["--teacher={path}", "--eval_dataset=digits"],
+     "has 10 classes, the teacher 3"),
+    # unknown names, flags and values
+    ("unknown flag", None, None, [DIGITS, "--no_such_flag=1"], "Unknown command line flag"),
+    ("missing required flag", None, None, ["--num_samples=10"], "--teacher must have a value"),
+    ("flag value of the wrong type", None, None, [DIGITS, "--num_samples=many"], "invalid literal for int()"),
+    ("size that is not positive", None, None, [DIGITS, "--distill_batch_size=0"], "--distill_batch_size is 0"),
+    ("betas that are not numbers", None, None, [DIGITS, "--synth_betas=1.0,high"], "is not a list of numbers"),
+    ("unknown method", None, None, [DIGITS, "--method=magic"], "unknown synthesis method"),
+    ("unknown zoo name", None, None, ["--teacher=lenet6_digits"], "no zoo entry"),
+    ("deepinversion on a teacher without BN", None, None, [DIGITS, "--method=deepinversion"], "no BatchNormalization layer"),
+    ("unknown synthesis setting", None, None, [DIGITS, "--method=deepdream", "--synth_settings=colour=1"], "bad synthesis setting"),
+    ("synthesis setting of the wrong type", None, None, [DIGITS, "--method=deepdream", "--synth_settings=jitter=two"],
      "is not a valid int"),
+    # where the output goes (tests run as root, for whom chmod does not make a directory read-only:
+    # the --out here lies under a regular file, which no user can create a directory in)
+    ("output under a regular file", "a_file", _text_file, [DIGITS, "--out={path}/runs/out"], "is a file, not a directory"),
+    # multi-worker configuration
+    ("multi_worker without TF_CONFIG", None, _unset_tf_config, [DIGITS, "--strategy=multi_worker"], "needs TF_CONFIG"),
+    ("TF_CONFIG that is not JSON", None, _tf_config_not_json, [DIGITS, "--strategy=multi_worker"], "TF_CONFIG is not valid JSON"),
+    # (the other malformed TF_CONFIGs are checked in-process in test_strategy.py)
+    # numbers that go bad during the run: the staging directory goes too
+    ("NaN during synthesis", None, None, [DIGITS, "--synth_learning_rate=nan", "--synth_iterations=3", "--num_samples=100"], "NaN"),
+    ("NaN during distillation", None, None, [DIGITS, "--num_samples=100", "--synth_iterations=2", "--distill_epochs=2",
+                                             "--distill_batch_size=50", "--distill_learning_rate=1e30"],
+     "the distillation loss became NaN/Inf"),
 ]
 
 
-@pytest.mark.parametrize("name, prepare, args, message", BAD_INPUTS, ids=[b[0] for b in BAD_INPUTS])
-def test_bad_input_gives_one_line_error_and_no_output(tmp_path, name, prepare, args, message):
-    path = str(tmp_path / ("input.flags" if "flagfile" in name else "input.keras"))
-    if prepare:
-        prepare(path)
-    out = str(tmp_path / "out")
-    result = run_tool(*[a.format(path=path) for a in args], f"--out={out}", timeout=180)
+@pytest.mark.parametrize("name, filename, prepare, args, message", BAD_INPUTS, ids=[b[0] for b in BAD_INPUTS])
+def test_bad_input_gives_one_line_error_and_no_output(tmp_path, name, filename, prepare, args, message):
+    path = str(tmp_path / (filename or "unused"))
+    env = (prepare(path) if prepare else None) or {}
+    args = [a.format(path=path) for a in args]
+    out = next((a.split("=", 1)[1] for a in args if a.startswith("--out=")), None)
+    if out is None:
+        out = str(tmp_path / "out")
+        args.append(f"--out={out}")
+    result = run_tool(*args, timeout=180, env=env)
     assert result.returncode == 2, (result.returncode, result.stderr[-1500:])
     lines = [line for line in result.stderr.splitlines() if line.strip()]
     assert lines and lines[-1].startswith("error: ") and message in lines[-1] and "Fix:" in lines[-1], lines[-3:]
     assert not os.path.exists(out) and not os.path.exists(out + ".partial")
+    assert set(os.listdir(tmp_path)) <= {filename}  # nothing else was written next to the input
 
 
 def test_out_that_belongs_to_something_else_is_refused(tmp_path):

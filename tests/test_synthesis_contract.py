@@ -6,9 +6,16 @@ import pytest
 from tfdfkd import models, synthesis
 
 
+def _quick_settings(name, request):
+    """Settings that make method `name` fast: two iterations, or (shaders) a tiny cache to draw from."""
+    if name == "shaders":
+        return {"cache": request.getfixturevalue("shader_cache")}
+    return {"iterations": 2}
+
+
 @pytest.mark.parametrize("name", sorted(synthesis.REGISTRY))
-def test_method_honours_the_interface(digits_bn_teacher, strategy, name):
-    synth = synthesis.create(name, digits_bn_teacher, strategy, iterations=2)
+def test_method_honours_the_interface(digits_bn_teacher, strategy, name, request):
+    synth = synthesis.create(name, digits_bn_teacher, strategy, **_quick_settings(name, request))
     if synth.needs_student():
         synth.update(models.build("lenet5_half", digits_bn_teacher.input_shape, digits_bn_teacher.num_classes, seed=0))
     batch = synth.synthesize(10, seed=0)
@@ -22,5 +29,6 @@ def test_method_honours_the_interface(digits_bn_teacher, strategy, name):
 @pytest.mark.parametrize("name", sorted(synthesis.REGISTRY))
 def test_settings_parse_from_text(name):
     defaults = synthesis.REGISTRY[name].default_config()
-    (key, value), = synthesis.parse_settings(name, ["iterations=7"])
-    assert key == "iterations" and value == 7 and isinstance(defaults.iterations, int)
+    field = "iterations" if hasattr(defaults, "iterations") else "border_iterations"  # shaders: no synthesis iterations
+    (key, value), = synthesis.parse_settings(name, [f"{field}=7"])
+    assert key == field and value == 7 and isinstance(getattr(defaults, field), int)

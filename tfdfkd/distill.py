@@ -45,6 +45,22 @@ class Distiller(keras.distillation.Distiller):
         loss = loss or keras.losses.SparseCategoricalCrossentropy(from_logits=True)
         super().compile(optimizer=optimizer, loss=loss, metrics=metrics, **kwargs)
 
+    def train_step(self, data):
+        logs = super().train_step(data)
+        if _spans_workers(self.distribute_strategy):
+            # Keras 3.15 averages fit()'s logs across workers with strategy.reduce("MEAN", v, axis=0),
+            # which fails on scalars (tensorflow/tensorflow#72388): give each a batch axis of one.
+            logs = {name: value[None] for name, value in logs.items()}
+        return logs
+
+
+def _spans_workers(strategy) -> bool:
+    """True under a MultiWorkerMirroredStrategy whose replicas are not all in this process."""
+    import tensorflow as tf
+
+    return (isinstance(strategy, tf.distribute.MultiWorkerMirroredStrategy)
+            and len(strategy.extended.worker_devices) < strategy.num_replicas_in_sync)
+
 
 def accuracy(model: keras.Model, images: np.ndarray, labels: np.ndarray, batch_size: int = 1000) -> float:
     """Top-1 accuracy of `model` (logits or probabilities) on labelled images."""

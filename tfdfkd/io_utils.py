@@ -39,6 +39,28 @@ def atomic_path(final_path: str):
                 os.remove(tmp)
 
 
+def remove_stale_temporaries(directory: str) -> None:
+    """Removes what `atomic_path` left in `directory` when its process was killed (temporaries
+    whose process no longer runs), so a resumed run does not carry them into its output."""
+    import shutil
+
+    for name in os.listdir(directory) if os.path.isdir(directory) else []:
+        pid = name.split("-")[1] if name.startswith(".tmp-") and name.count("-") >= 2 else ""
+        if pid.isdigit() and not _process_exists(int(pid)):
+            path = os.path.join(directory, name)
+            shutil.rmtree(path, ignore_errors=True) if os.path.isdir(path) else os.remove(path)
+
+
+def _process_exists(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
 def write_json(path: str, record: dict) -> None:
     """Writes `record` as indented JSON, atomically."""
     with atomic_path(path) as tmp, open(tmp, "w") as f:
@@ -55,7 +77,7 @@ def git_commit(repo_dir: str | None = None) -> str:
     """The commit of the checkout that runs this code, with '+dirty' when it has changes."""
     repo_dir = repo_dir or os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     try:
-        run = lambda *a: subprocess.run(["git", *a], cwd=repo_dir, capture_output=True, text=True, timeout=10)
+        run = lambda *a: subprocess.run(["git", *a], cwd=repo_dir, capture_output=True, text=True, timeout=10, check=False)
         head = run("rev-parse", "HEAD").stdout.strip()
         dirty = run("status", "--porcelain", "--untracked-files=no").stdout.strip()
         return (head or "unknown") + ("+dirty" if dirty else "")

@@ -13,6 +13,11 @@ This is what `tools/distill.py` runs and what `import tfdfkd` users call for the
 
 A run killed at any point resumes when started again with the same configuration; `<out>`
 itself only ever appears complete.
+
+Under a multi-worker strategy every worker runs the same `run(config)`; only the chief writes
+`<out>`. The other workers work in a scratch copy of the chief's unfinished run (they must
+resume from the same point, since their steps are collectives that pair with the chief's) and
+delete it at the end, so `<out>` must be on storage that every worker can read.
 """
 
 from __future__ import annotations
@@ -20,10 +25,11 @@ from __future__ import annotations
 import dataclasses
 import os
 import shutil
+import tempfile
 import time
 
 from tfdfkd.errors import TfdfkdError
-from tfdfkd.io_utils import read_json, write_json
+from tfdfkd.io_utils import atomic_path, read_json, remove_stale_temporaries, write_json
 
 PARTIAL_SUFFIX = ".partial"
 
@@ -50,6 +56,11 @@ class RunConfig:
     distill_augment: bool = True  # ZSKD appendix sec. 3 augmentations
     distill_augment_fraction: float = 0.9  # share of each batch augmented (measured: 0.9 beat 0.5 on 3,000 DIs)
     distill_cosine: bool = True  # cosine-decay the learning rate (ZSKD instead fine-tunes at 1e-3)
+    # the student's optimiser (shader method, Frank & Davis sec. 4: SGD, momentum 0.9, weight decay)
+    distill_optimizer: str = "adam"  # "adam" (ZSKD appendix) or "sgd" (with distill_momentum)
+    distill_momentum: float = 0.9  # SGD momentum (Frank & Davis sec. 4: 0.9)
+    distill_weight_decay: float = 0.0  # Keras's decoupled weight decay (w -= lr * wd * w each step); PyTorch's
+    #                                    SGD weight_decay 1e-4 with momentum 0.9 shrinks weights about as much as 1e-3 here
     interleave_steps: int = 50  # methods that adapt to the student: KD steps per new batch (DeepInversion: 50)
     num_sample_images: int = 50  # images shown in samples.png
 
@@ -59,21 +70,42 @@ class RunConfig:
         return record
 
 
-def run(config: RunConfig, command: str = "", verbose: int = 1) -> dict:
-    """Runs (or resumes, or reports a finished) `config`; returns its metrics record."""
-    from tfdfkd import data, models, synthesis, zoo
+def run(config: RunConfig, command: str = "", verbose: int = 1, extra_files: dict[str, str] | None = None) -> dict:
+    """Runs (or resumes, or reports a finished) `config`; returns its metrics record.
+
+    `extra_files` ({name: text}, e.g. a tool's `flags.txt`) are written into the output with the rest.
+    """
     from tfdfkd import strategy as strategies
-    from tfdfkd import teacher as teachers
     from tfdfkd.io_utils import git_commit
 
     commit = git_commit()  # the code that runs, before anything can change the checkout
+    _check_numbers(config)
     out = os.path.abspath(config.out)
     staging = out + PARTIAL_SUFFIX
     resume = _check_out_dirs(config, out, staging)
     if resume == "finished":
         return read_json(os.path.join(out, "metrics.json"))
 
+    _check_writable(out)
     strategy = strategies.get(config.strategy)
+    scratch = None
+    if not strategies.is_chief(strategy):  # a non-chief worker: see the module docstring
+        scratch = tempfile.mkdtemp(prefix="tfdfkd-worker-")
+        out = os.path.join(scratch, os.path.basename(out))
+        if resume == "resume":
+            _mirror(staging, out + PARTIAL_SUFFIX)
+        staging = out + PARTIAL_SUFFIX
+    try:
+        return _validate_and_run(config, command, commit, verbose, strategy, out, staging, extra_files or {})
+    finally:
+        if scratch:
+            shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _validate_and_run(config, command, commit, verbose, strategy, out, staging, extra_files) -> dict:
+    from tfdfkd import data, models, synthesis, zoo
+    from tfdfkd import teacher as teachers
+
     with strategy.scope():
         teacher = teachers.load(config.teacher)
         student = _build_student(config, teacher, models, teachers)
@@ -83,11 +115,21 @@ def run(config: RunConfig, command: str = "", verbose: int = 1) -> dict:
     if eval_set is not None and eval_set.images.shape[1:] != teacher.input_shape:
         raise TfdfkdError(f"--eval_dataset {eval_name} has images of shape {eval_set.images.shape[1:]}, the teacher takes {teacher.input_shape}",
                           "evaluate on the dataset the teacher was trained for")
+    if eval_set is not None and eval_set.num_classes != teacher.num_classes:
+        raise TfdfkdError(f"--eval_dataset {eval_name} has {eval_set.num_classes} classes, the teacher {teacher.num_classes}",
+                          "evaluate on the dataset the teacher was trained for")
 
     # Everything is valid: from here on, work lands in the staging directory. A run that
     # fails on its own terms (NaN) would fail again: its staging directory goes too.
-    os.makedirs(staging, exist_ok=True)
     try:
+        os.makedirs(staging, exist_ok=True)
+    except OSError as e:
+        raise TfdfkdError(f"cannot create {staging} ({e.strerror})", "choose an --out in a writable directory") from None
+    remove_stale_temporaries(staging)
+    try:
+        for name, text in extra_files.items():
+            with atomic_path(os.path.join(staging, name)) as tmp, open(tmp, "w") as f:
+                f.write(text)
         return _run_in(staging, out, config, command, commit, verbose, strategy, teacher, student, synthesizer, eval_name, eval_set)
     except TfdfkdError:
         shutil.rmtree(staging, ignore_errors=True)
@@ -98,15 +140,19 @@ def _run_in(staging, out, config, command, commit, verbose, strategy, teacher, s
 
     from tfdfkd import distill, export, viz
 
+    if os.path.exists(os.path.join(staging, "metrics.json")):  # killed after its last write: only the rename is left
+        return _finish(staging, out)
     write_json(os.path.join(staging, "config.json"), config.to_json())
     started = time.time()
     transfer = _synthesize(config, strategy, teacher, student, synthesizer, staging, verbose)
     synthesis_seconds = transfer.manifest["synthesis_seconds"]
 
     start = time.time()
-    history = _distill(config, strategy, teacher, student, transfer, staging, verbose)
+    history = _distill(config, strategy, teacher, student, transfer, staging, verbose, synthesizer)
     distill_seconds = time.time() - start
-    losses = history.history.get("distillation_loss", [])
+    # Keras's `loss`, not the Distiller's `distillation_loss`: Keras 3.15's Distiller logs its terms
+    # after they were divided by the replica count (equal on one replica; the gradients are right).
+    losses = history.history.get("loss", [])
     if any(not _finite(v) for v in losses):
         raise TfdfkdError("the distillation loss became NaN/Inf", "lower --distill_learning_rate, or check the transfer set for extreme values")
 
@@ -135,10 +181,48 @@ def _run_in(staging, out, config, command, commit, verbose, strategy, teacher, s
         "config": config.to_json(),
     }
     write_json(os.path.join(staging, "metrics.json"), metrics)
+    return _finish(staging, out)
+
+
+def _finish(staging: str, out: str) -> dict:
+    """Drops the resume state and renames the finished `staging` to `out`; returns its metrics."""
     shutil.rmtree(os.path.join(staging, "backup"), ignore_errors=True)
     shutil.rmtree(os.path.join(staging, "interleave"), ignore_errors=True)
     os.replace(staging, out)
-    return metrics
+    return read_json(os.path.join(out, "metrics.json"))
+
+
+def _check_numbers(config: RunConfig) -> None:
+    """Refuses sizes and rates that cannot work, before anything is loaded or written."""
+    for name in ("num_samples", "synth_batch_size", "distill_epochs", "distill_batch_size", "interleave_steps"):
+        if getattr(config, name) < 1:
+            raise TfdfkdError(f"--{name} is {getattr(config, name)}, it must be at least 1", f"pass a positive --{name}")
+    if not config.distill_learning_rate > 0:  # also NaN
+        raise TfdfkdError(f"--distill_learning_rate is {config.distill_learning_rate}, it must be positive", "pass e.g. 0.01")
+    if not 0.0 <= config.distill_augment_fraction <= 1.0:
+        raise TfdfkdError(f"--distill_augment_fraction is {config.distill_augment_fraction}, it must be in [0, 1]", "pass e.g. 0.9")
+
+
+def _check_writable(out: str) -> None:
+    """Refuses an `out` that cannot be created (its nearest existing ancestor is a file or read-only),
+    before any work is done."""
+    parent = os.path.dirname(out)
+    while not os.path.exists(parent):
+        parent = os.path.dirname(parent)
+    if not os.path.isdir(parent):
+        raise TfdfkdError(f"cannot create --out {out}: {parent} is a file, not a directory", "choose an --out in a writable directory")
+    if not os.access(parent, os.W_OK | os.X_OK):
+        raise TfdfkdError(f"cannot create --out {out}: {parent} is not writable", "choose an --out in a writable directory")
+
+
+def _mirror(source: str, destination: str) -> None:
+    """A non-chief worker's scratch copy of the chief's unfinished run: shards are linked, the
+    rest (config, manifest, backups) copied; TensorBoard logs are left out."""
+
+    def link_shards(src, dst):
+        return os.symlink(os.path.abspath(src), dst) if src.endswith(".npz") else shutil.copy2(src, dst)
+
+    shutil.copytree(source, destination, ignore=shutil.ignore_patterns("tensorboard", ".tmp-*"), copy_function=link_shards)
 
 
 def _finite(value) -> bool:
@@ -173,16 +257,21 @@ def _build_student(config: RunConfig, teacher, models, teachers):
     if tuple(student.input_shape[1:]) != teacher.input_shape:
         raise TfdfkdError(f"student input shape {tuple(student.input_shape[1:])} differs from the teacher's {teacher.input_shape}",
                           "give a student built for the teacher's input shape")
+    teachers.check_float_input(student, "student")
     if int(student.output_shape[-1]) != teacher.num_classes:
         raise TfdfkdError(f"student has {student.output_shape[-1]} classes, the teacher {teacher.num_classes}",
                           "give a student with the teacher's number of classes")
     return student
 
 
-def _training_data(config, transfer, shuffle_seed):
-    """The transfer set as shuffled (and, with distill_augment, augmented) image batches."""
+def _training_data(config, transfer, shuffle_seed, synthesizer=None):
+    """The transfer set as shuffled (and, with distill_augment, augmented) image batches, or the
+    method's own batches where it has them (the shader method: images, targets, its augmentation)."""
     from tfdfkd.augment import ZSKDAugmentation
 
+    own = synthesizer.training_data(transfer, config.distill_batch_size, shuffle_seed, config.distill_augment) if synthesizer else None
+    if own is not None:
+        return own
     data = transfer.dataset(config.distill_batch_size, shuffle_seed=shuffle_seed)
     if config.distill_augment:
         augment = ZSKDAugmentation(fraction=config.distill_augment_fraction, seed=shuffle_seed)
@@ -190,8 +279,9 @@ def _training_data(config, transfer, shuffle_seed):
     return data
 
 
-def _make_distiller(config, strategy, teacher, student, steps):
-    """A compiled `Distiller` under `strategy`, Adam with optional cosine decay over `steps`."""
+def _make_distiller(config, strategy, teacher, student, steps, synthesizer=None):
+    """A compiled distiller under `strategy` (the method's own, else Hinton's `Distiller`), Adam or
+    SGD with optional cosine decay over `steps`."""
     import keras
 
     from tfdfkd import distill
@@ -200,23 +290,41 @@ def _make_distiller(config, strategy, teacher, student, steps):
         lr = config.distill_learning_rate
         if config.distill_cosine:
             lr = keras.optimizers.schedules.CosineDecay(lr, steps)
-        distiller = distill.Distiller(teacher.logits_model, student, temperature=config.distill_tau)
-        distiller.compile(optimizer=keras.optimizers.Adam(lr))
+        if synthesizer is not None:
+            distiller = synthesizer.distiller(student, config.distill_tau, seed=config.seed)
+        else:
+            distiller = distill.Distiller(teacher.logits_model, student, temperature=config.distill_tau)
+        distiller.compile(optimizer=_optimizer(config, lr))
     return distiller
 
 
-def _distill(config, strategy, teacher, student, transfer, staging, verbose):
+def _optimizer(config, learning_rate):
+    """The student's optimiser: Adam (ZSKD) or SGD with momentum (Frank & Davis sec. 4)."""
+    import keras
+
+    decay = config.distill_weight_decay or None
+    if config.distill_optimizer == "sgd":
+        return keras.optimizers.SGD(learning_rate, momentum=config.distill_momentum, weight_decay=decay)
+    if config.distill_optimizer == "adam":
+        return keras.optimizers.Adam(learning_rate, weight_decay=decay)
+    raise TfdfkdError(f"unknown distillation optimiser {config.distill_optimizer!r}", "use adam or sgd")
+
+
+def _distill(config, strategy, teacher, student, transfer, staging, verbose, synthesizer=None):
     """Fits the student on the transfer set under `strategy`, resumable from `staging/backup`."""
     import keras
 
+    from tfdfkd.backup import BackupAndRestore
+
     steps = -(-len(transfer) // config.distill_batch_size) * config.distill_epochs
-    distiller = _make_distiller(config, strategy, teacher, student, steps)
+    distiller = _make_distiller(config, strategy, teacher, student, steps, synthesizer)
     callbacks = [
-        keras.callbacks.BackupAndRestore(os.path.join(staging, "backup")),
+        BackupAndRestore(os.path.join(staging, "backup")),  # Keras's, with atomic backups (tfdfkd/backup.py)
         keras.callbacks.TensorBoard(os.path.join(staging, "tensorboard", "distill"), write_graph=False),
         keras.callbacks.TerminateOnNaN(),
     ]
-    return distiller.fit(_training_data(config, transfer, config.seed), epochs=config.distill_epochs, callbacks=callbacks, verbose=verbose)
+    return distiller.fit(_training_data(config, transfer, config.seed, synthesizer), epochs=config.distill_epochs, callbacks=callbacks,
+                         verbose=verbose)
 
 
 def _synthesize(config, strategy, teacher, student, synthesizer, staging, verbose):
@@ -229,12 +337,12 @@ def _synthesize(config, strategy, teacher, student, synthesizer, staging, verbos
     from tfdfkd import transfer_set
 
     directory, log_dir = os.path.join(staging, "transfer_set"), os.path.join(staging, "tensorboard", "synthesis")
-    common = dict(batch_size=config.synth_batch_size, seed=config.seed, verbose=verbose, log_dir=log_dir)
+    common = {"batch_size": config.synth_batch_size, "seed": config.seed, "verbose": verbose, "log_dir": log_dir}
     if not synthesizer.needs_student():
         return transfer_set.write(synthesizer, directory, config.num_samples, **common)
 
     rounds = -(-config.num_samples // config.synth_batch_size)
-    distiller = _make_distiller(config, strategy, teacher, student, rounds * config.interleave_steps)
+    distiller = _make_distiller(config, strategy, teacher, student, rounds * config.interleave_steps, synthesizer)
     checkpoint = tf.train.Checkpoint(student=student, optimizer=distiller.optimizer)
     manager = tf.train.CheckpointManager(checkpoint, os.path.join(staging, "interleave"), max_to_keep=1)
     distilled = 0  # shards the student has been trained on
@@ -246,7 +354,7 @@ def _synthesize(config, strategy, teacher, student, synthesizer, staging, verbos
     def after_shard(index, transfer):
         if index < distilled:
             return
-        data = _training_data(config, transfer, config.seed + index).repeat()
+        data = _training_data(config, transfer, config.seed + index, synthesizer).repeat()
         distiller.fit(data, steps_per_epoch=config.interleave_steps, epochs=1, verbose=0)
         manager.save(checkpoint_number=index + 1)
 

@@ -64,6 +64,9 @@ def load_keras_model(spec: str) -> keras.Model:
         except Exception as e:
             raise TfdfkdError(f"cannot read model file {spec} ({type(e).__name__}: {str(e).splitlines()[0][:120]})",
                               "give a .keras file written by model.save(), or retrain and save it again") from e
+    if os.path.isfile(spec):
+        raise TfdfkdError(f"model file {spec} is neither a .keras (or .h5) file nor a SavedModel directory",
+                          "give a .keras file written by model.save(), a SavedModel directory or a zoo name")
     if os.path.sep in spec or spec.startswith("."):
         raise TfdfkdError(f"model path {spec} does not exist", "check the path, or give a zoo name (tfdfkd.zoo.list())")
     return zoo.load(spec)
@@ -130,6 +133,7 @@ def from_keras(model: keras.Model, source: str = "<keras model>") -> Teacher:
         raise TfdfkdError(f"teacher {source} must take one image input and give one output", "wrap it in a single-input, single-output keras.Model")
     if len(model.input_shape) != 4:
         raise TfdfkdError(f"teacher {source} takes inputs of shape {model.input_shape}, not images (N, H, W, C)", "give an image classifier")
+    check_float_input(model, f"teacher {source}")
     model.trainable = False
     dense = find_final_dense(model)
     logits_model = model
@@ -148,6 +152,15 @@ def from_keras(model: keras.Model, source: str = "<keras model>") -> Teacher:
         logits_model = keras.Model(inputs, logits, name=f"{model.name}_logits")
     logits_model.trainable = False
     return Teacher(logits_model=logits_model, source=source, final_dense=dense)
+
+
+def check_float_input(model: keras.Model, what: str) -> None:
+    """Refuses a model whose image input is not floating point: synthesis optimises float32
+    pixels in [0, 1] by gradient, which an integer input would cut off."""
+    dtype = keras.backend.standardize_dtype(model.inputs[0].dtype)
+    if not dtype.startswith(("float", "bfloat")):
+        raise TfdfkdError(f"{what} takes {dtype} images, but synthesis and distillation feed float32 pixels in [0, 1]",
+                          "give a model whose input is float (cast or rescale inside the model if it was trained on integers)")
 
 
 def _dense_features(model: keras.Model, dense: keras.layers.Dense) -> keras.Model | None:

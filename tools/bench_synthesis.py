@@ -25,7 +25,8 @@ flags.DEFINE_string("method", "zskd", "Synthesis method.")
 flags.DEFINE_integer("batch_size", 500, "Images per synthesize() call.")
 flags.DEFINE_integer("iterations", 200, "Optimisation steps per image.")
 flags.DEFINE_integer("repeats", 3, "Timed calls.")
-flags.DEFINE_string("strategy", "mirrored", "tf.distribute strategy.")
+flags.DEFINE_enum("strategy", "mirrored", ["default", "mirrored", "multi_worker", "tpu"], "tf.distribute strategy "
+                  "(multi_worker: every worker runs this command with its TF_CONFIG; the chief writes --out).")
 flags.DEFINE_list("synth_settings", ["learning_rate=0.1", "clip=true"], "Method settings as key=value.")
 flags.DEFINE_bool("eager_baseline", False, "Also time the loop with tf.functions run eagerly.")
 flags.DEFINE_integer("eager_iterations", 20, "Iterations per image for the (slow) eager baseline.")
@@ -84,13 +85,15 @@ def bench():
         "seconds": round(seconds, 2),
         **extra,
         "settings": {k: list(v) if isinstance(v, tuple) else v for k, v in settings.items()},
+        "strategy": FLAGS.strategy,
+        "replicas": strategy.num_replicas_in_sync,
         "load_average": os.getloadavg()[0],
         "cpu_count": os.cpu_count(),
         "command": " ".join(["python", "tools/bench_synthesis.py"] + sys.argv[1:]),
         "commit": git_commit(),
     }
     print(json.dumps(record, indent=2))
-    if FLAGS.out:
+    if FLAGS.out and strategies.is_chief(strategy):
         write_json(FLAGS.out, record)
 
 

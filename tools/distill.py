@@ -21,13 +21,14 @@ FLAGS = flags.FLAGS
 flags.DEFINE_string("teacher", None, "Zoo name, .keras file or SavedModel directory.", required=True)
 flags.DEFINE_string("student", "lenet5_half", "Architecture name (tfdfkd.models.ARCHITECTURES) or .keras file.")
 flags.DEFINE_string("method", "zskd", "Synthesis method: zskd, class_impressions, noise, deepdream, deepinversion, "
-                    "adaptive_deepinversion.")
+                    "adaptive_deepinversion, shaders.")
 flags.DEFINE_integer("num_samples", 24000, "Transfer-set size.")
 flags.DEFINE_string("eval_dataset", None, "Labelled dataset whose test split measures accuracy (default: the zoo teacher's).")
 flags.DEFINE_string("out", None, "Output directory.", required=True)
 flags.DEFINE_integer("seed", 0, "Seeds synthesis, student initialisation and shuffling.")
 flags.DEFINE_string("data_dir", None, "Where local dataset files live.")
-flags.DEFINE_enum("strategy", "mirrored", ["default", "mirrored", "multi_worker", "tpu"], "tf.distribute strategy.")
+flags.DEFINE_enum("strategy", "mirrored", ["default", "mirrored", "multi_worker", "tpu"], "tf.distribute strategy "
+                  "(multi_worker: run this command on every worker, each with its TF_CONFIG; only the chief writes --out).")
 
 flags.DEFINE_integer("synth_batch_size", 100, "Images optimised together (global batch across replicas).")
 flags.DEFINE_integer("synth_iterations", None, "Optimisation steps per image (method default: ZSKD 1,500).")
@@ -42,14 +43,28 @@ flags.DEFINE_integer("distill_epochs", 100, "Distillation epochs over the transf
 flags.DEFINE_integer("distill_batch_size", 512, "Distillation batch size (ZSKD: 512).")
 flags.DEFINE_float("distill_learning_rate", 0.01, "Adam learning rate of the student (ZSKD: 0.01).")
 flags.DEFINE_float("distill_tau", 20.0, "Distillation temperature (ZSKD: 20).")
-flags.DEFINE_bool("distill_augment", True, "ZSKD augmentations (scale, translate, rotate, flip) during distillation.")
+flags.DEFINE_bool("distill_augment", True, "Augment during distillation: ZSKD's (scale, translate, rotate, flip), or the "
+                  "method's own (shaders: its augment= setting).")
 flags.DEFINE_float("distill_augment_fraction", 0.9, "Share of each batch that is augmented.")
 flags.DEFINE_bool("distill_cosine", True, "Cosine decay of the student's learning rate.")
+flags.DEFINE_enum("distill_optimizer", "adam", ["adam", "sgd"], "Student optimiser (ZSKD: adam; shaders paper: sgd).")
+flags.DEFINE_float("distill_momentum", 0.9, "SGD momentum (shaders paper: 0.9).")
+flags.DEFINE_float("distill_weight_decay", 0.0, "Keras's decoupled weight decay of the student (w -= lr * wd * w per step); "
+                   "PyTorch SGD's 1e-4 at momentum 0.9 is about 1e-3 here.")
 flags.DEFINE_integer("interleave_steps", 50, "Methods that adapt to the student (adaptive_deepinversion): distillation "
                      "steps between new batches (DeepInversion: 50).")
 
 _SYNTH_FLAGS = {"synth_iterations": "iterations", "synth_learning_rate": "learning_rate", "synth_tau": "tau",
                 "synth_betas": "betas", "synth_clip": "clip"}
+
+
+def _floats(flag, values):
+    from tfdfkd.errors import TfdfkdError
+
+    try:
+        return tuple(float(v) for v in values)
+    except ValueError:
+        raise TfdfkdError(f"--{flag}={','.join(values)} is not a list of numbers", f"write it like --{flag}=1.0,0.1") from None
 
 
 def main(argv):
@@ -60,26 +75,24 @@ def main(argv):
 
 def distill():
     from tfdfkd import pipeline, synthesis
-    from tfdfkd.io_utils import atomic_path
 
     settings = list(synthesis.parse_settings(FLAGS.method, FLAGS.synth_settings))
     for flag, field in _SYNTH_FLAGS.items():
         value = FLAGS[flag].value
         if value is not None:
-            settings.append((field, tuple(float(b) for b in value) if flag == "synth_betas" else value))
+            settings.append((field, _floats(flag, value) if flag == "synth_betas" else value))
     config = pipeline.RunConfig(
         teacher=FLAGS.teacher, student=FLAGS.student, out=FLAGS.out, method=FLAGS.method, num_samples=FLAGS.num_samples,
         seed=FLAGS.seed, eval_dataset=FLAGS.eval_dataset, data_dir=FLAGS.data_dir, strategy=FLAGS.strategy,
         synth_batch_size=FLAGS.synth_batch_size, synth_settings=tuple(settings), distill_epochs=FLAGS.distill_epochs,
         distill_batch_size=FLAGS.distill_batch_size, distill_learning_rate=FLAGS.distill_learning_rate,
         distill_tau=FLAGS.distill_tau, distill_augment=FLAGS.distill_augment, distill_augment_fraction=FLAGS.distill_augment_fraction,
-        distill_cosine=FLAGS.distill_cosine, interleave_steps=FLAGS.interleave_steps)
+        distill_cosine=FLAGS.distill_cosine, interleave_steps=FLAGS.interleave_steps,
+        distill_optimizer=FLAGS.distill_optimizer, distill_momentum=FLAGS.distill_momentum,
+        distill_weight_decay=FLAGS.distill_weight_decay)
     command = " ".join(["python", "tools/distill.py"] + sys.argv[1:])
-    metrics = pipeline.run(config, command=command)
-    flags_txt = os.path.join(os.path.abspath(FLAGS.out), "flags.txt")
-    if not os.path.exists(flags_txt):
-        with atomic_path(flags_txt) as tmp, open(tmp, "w") as f:
-            f.write(FLAGS.flags_into_string())
+    # flags.txt travels with the run's other outputs (under multi_worker, only the chief's are kept)
+    metrics = pipeline.run(config, command=command, extra_files={"flags.txt": FLAGS.flags_into_string()})
     teacher_acc, student_acc = metrics["teacher_accuracy"], metrics["student_accuracy"]
     if student_acc is not None:
         print(f"{metrics['method']}: student test accuracy {student_acc:.4f} (teacher {teacher_acc:.4f}) on "

@@ -32,6 +32,7 @@ flags.DEFINE_bool("augment", False, "Random horizontal flips and +-2 px shifts o
                   "the ZSKD recipe; against the overfitting of 200 plain epochs).")
 flags.DEFINE_bool("cosine", False, "Cosine-decay the learning rate to 0 over training (not in the ZSKD recipe).")
 flags.DEFINE_string("recipe", "", "The flagfile this run came from, recorded in the card.")
+flags.DEFINE_enum("strategy", "mirrored", ["default", "mirrored", "multi_worker", "tpu"], "tf.distribute strategy.")
 
 
 def main(argv):
@@ -45,16 +46,26 @@ def train():
     import keras
 
     from tfdfkd import data, models, zoo
+    from tfdfkd import strategy as strategies
+    from tfdfkd.errors import TfdfkdError
     from tfdfkd.io_utils import atomic_path, git_commit, sha256_of, write_json
 
+    if FLAGS.strategy == "multi_worker":
+        # Keras 3.15's fit() fails on labelled batches under MultiWorkerMirroredStrategy (its first
+        # step reduces the (images, labels) pair across workers, tensorflow/tensorflow#72388);
+        # tools/distill.py trains on images alone and is not affected.
+        raise TfdfkdError("--strategy=multi_worker cannot train a teacher with Keras 3.15's fit()",
+                          "train the teacher with --strategy=mirrored (all local GPUs) and distill with multi_worker")
+    strategy = strategies.get(FLAGS.strategy)
     zoo_dir = FLAGS.zoo_dir or zoo.ZOO_DIR
     train_set = data.load(FLAGS.dataset, "train", FLAGS.data_dir)
     test_set = data.load(FLAGS.dataset, "test", FLAGS.data_dir)
-    model = models.build(FLAGS.architecture, train_set.images.shape[1:], train_set.num_classes, seed=FLAGS.seed)
     steps = -(-(len(train_set) - FLAGS.validation_examples) // FLAGS.batch_size) * FLAGS.epochs
     lr = keras.optimizers.schedules.CosineDecay(FLAGS.learning_rate, steps) if FLAGS.cosine else FLAGS.learning_rate
-    model.compile(keras.optimizers.Adam(lr),
-                  keras.losses.SparseCategoricalCrossentropy(from_logits=True), metrics=["accuracy"])
+    with strategy.scope():
+        model = models.build(FLAGS.architecture, train_set.images.shape[1:], train_set.num_classes, seed=FLAGS.seed)
+        model.compile(keras.optimizers.Adam(lr),
+                      keras.losses.SparseCategoricalCrossentropy(from_logits=True), metrics=["accuracy"])
     start = time.time()
     x, y, validation = train_set.images, train_set.labels, None
     if FLAGS.validation_examples:
@@ -83,6 +94,8 @@ def train():
         "validation_examples": FLAGS.validation_examples,
         "test_examples": len(test_set),
         "test_accuracy": round(float(accuracy), 4),
+        "strategy": FLAGS.strategy,
+        "replicas": strategy.num_replicas_in_sync,
         "train_seconds": round(seconds, 1),
         "command": " ".join(["python", "tools/train_teacher.py"] + sys.argv[1:]),
         "commit": git_commit(),

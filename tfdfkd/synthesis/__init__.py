@@ -4,9 +4,27 @@ Every method implements `Synthesizer` (see `tfdfkd.synthesis.base` for the contr
 a method is one module plus its `@register` line and an import here.
 """
 
-from tfdfkd.synthesis.base import REGISTRY, Synthesizer, SyntheticBatch, create, parse_settings, register
-from tfdfkd.synthesis.impressions import ClassImpressions, DataImpressions, class_similarity, sample_dirichlet_targets
-from tfdfkd.synthesis.inversion import AdaptiveDeepInversion, DeepDream, DeepInversion, Noise
+from tfdfkd.synthesis.base import (
+           REGISTRY,
+           Synthesizer,
+           SyntheticBatch,
+           create,
+           parse_settings,
+           register,
+)
+from tfdfkd.synthesis.impressions import (
+           ClassImpressions,
+           DataImpressions,
+           class_similarity,
+           sample_dirichlet_targets,
+)
+from tfdfkd.synthesis.inversion import (
+           AdaptiveDeepInversion,
+           DeepDream,
+           DeepInversion,
+           Noise,
+)
+from tfdfkd.synthesis.shaders import ShaderImages
 
 __all__ = ["REGISTRY", "AdaptiveDeepInversion", "ClassImpressions", "DataImpressions", "DeepDream", "DeepInversion", "Noise",
-           "Synthesizer", "SyntheticBatch", "class_similarity", "create", "parse_settings", "register", "sample_dirichlet_targets"]
+           "ShaderImages", "Synthesizer", "SyntheticBatch", "class_similarity", "create", "parse_settings", "register", "sample_dirichlet_targets"]

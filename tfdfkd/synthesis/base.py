@@ -11,6 +11,9 @@ A method turns a frozen teacher into images. Its contract:
   the same batch, which is what lets a killed run resume shard by shard and reproduce.
 * ``update(student)`` lets methods that adapt to the student (Adaptive DeepInversion) see its
   current weights; the default does nothing.
+* ``distiller(student, temperature, seed)`` and ``training_data(transfer, batch_size, seed, augment)``
+  let a method distill its own way (the shader method attacks every batch); by default the
+  pipeline's Hinton `Distiller` trains on the images with the pipeline's augmentation.
 * The hot loop is a `tf.function` run under `strategy`; a global batch is split across replicas.
 
 Storage (`tfdfkd.transfer_set.write`), distillation, evaluation and export are shared and never
@@ -67,6 +70,20 @@ class Synthesizer(abc.ABC):
 
     def update(self, student) -> None:
         """Sees the current student (only methods that adapt to it override this)."""
+
+    # How the method distills. Defaults: Hinton's `Distiller` on the images alone, with the
+    # pipeline's own augmentation; the shader method attacks each batch instead.
+
+    def distiller(self, student, temperature: float, seed: int = 0):
+        """The uncompiled Keras model that distills `student` on this method's transfer set
+        (`seed` seeds whatever randomness the distiller's own step has)."""
+        from tfdfkd.distill import Distiller
+
+        return Distiller(self.teacher.logits_model, student, temperature=temperature)
+
+    def training_data(self, transfer, batch_size: int, seed: int, augment: bool = True):
+        """This method's own distillation batches from `transfer` (a `TransferSet`), or None for
+        the pipeline's default (shuffled images with its augmentation)."""
 
 
 REGISTRY: dict[str, type[Synthesizer]] = {}
@@ -145,5 +162,13 @@ def split_across_replicas(strategy: tf.distribute.Strategy, *arrays: np.ndarray)
 
 
 def gather_from_replicas(strategy: tf.distribute.Strategy, per_replica) -> np.ndarray:
-    """Concatenates per-replica results along the batch axis, in replica order."""
-    return np.concatenate([np.asarray(t) for t in strategy.experimental_local_results(per_replica)], axis=0)
+    """Concatenates per-replica results along the batch axis, in replica order.
+
+    Under a multi-worker strategy some replicas live in other processes: their slices are
+    gathered from every worker (a collective, so every worker must call this in the same order;
+    each then holds the whole global batch, as a single process would).
+    """
+    local = strategy.experimental_local_results(per_replica)
+    if len(local) < strategy.num_replicas_in_sync:
+        return np.asarray(strategy.gather(per_replica, axis=0))
+    return np.concatenate([np.asarray(t) for t in local], axis=0)

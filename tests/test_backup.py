@@ -1,0 +1,73 @@
+"""tfdfkd.backup.BackupAndRestore: a backup that survives a kill at any instant."""
+
+import json
+import os
+
+import keras
+import numpy as np
+import pytest
+
+from tfdfkd.backup import BackupAndRestore
+
+
+class _StopAt(keras.callbacks.Callback):
+    """Raises at the start of epoch `epoch`, as a kill would end the run."""
+
+    def __init__(self, epoch):
+        super().__init__()
+        self.epoch = epoch
+
+    def on_epoch_begin(self, epoch, logs=None):
+        if epoch == self.epoch:
+            raise RuntimeError("killed")
+
+
+def _read_json(path):
+    with open(path) as f:
+        return json.load(f)
+
+
+def _model():
+    model = keras.Sequential([keras.Input((4,)), keras.layers.Dense(1)])
+    model.compile(keras.optimizers.Adam(0.1), "mse")
+    return model
+
+
+def test_resume_skips_a_half_written_backup_and_continues_from_the_last_whole_one(tmp_path):
+    backup = str(tmp_path / "backup")
+    x, y = np.random.default_rng(0).random((32, 4), dtype=np.float32), np.ones((32, 1), np.float32)
+    model = _model()
+    with pytest.raises(RuntimeError, match="killed"):
+        model.fit(x, y, epochs=5, verbose=0, callbacks=[BackupAndRestore(backup), _StopAt(2)])
+    metadata = _read_json(os.path.join(backup, "training_metadata.json"))
+    assert metadata["epoch"] == 2 and os.path.exists(os.path.join(backup, metadata["weights"]))
+    saved = [w.numpy() for w in model.weights]
+    # A kill during the next backup leaves a truncated temporary (Keras's own callback would leave a
+    # truncated latest.weights.h5 and fail to resume with an OSError).
+    with open(os.path.join(backup, ".tmp-99999999-epoch-000003-batch-000000.weights.h5"), "wb") as f:
+        f.write(b"\x89HDF\r\n\x1a\n truncated")
+
+    resumed = _model()
+    with pytest.raises(RuntimeError, match="killed"):
+        resumed.fit(x, y, epochs=5, verbose=0, callbacks=[BackupAndRestore(backup), _WeightsAt(2, saved), _StopAt(4)])
+    metadata = _read_json(os.path.join(backup, "training_metadata.json"))
+    assert metadata["epoch"] == 4
+    assert sorted(os.listdir(backup)) == sorted([metadata["weights"], "training_metadata.json"])  # the temporary is gone
+
+    history = _model().fit(x, y, epochs=5, verbose=0, callbacks=[BackupAndRestore(backup)])
+    assert len(history.history["loss"]) == 1  # only epoch 4 was left
+    assert not os.path.exists(backup)  # removed when fit ends, as Keras's callback does
+
+
+class _WeightsAt(keras.callbacks.Callback):
+    """Checks that epoch `epoch` starts from the `expected` weights."""
+
+    def __init__(self, epoch, expected):
+        super().__init__()
+        self.epoch, self.expected = epoch, expected
+
+    def on_epoch_begin(self, epoch, logs=None):
+        assert epoch >= self.epoch, f"the resumed fit started at epoch {epoch}"
+        if epoch == self.epoch:
+            for w, e in zip(self.model.weights, self.expected):
+                np.testing.assert_array_equal(w.numpy(), e)

@@ -1,0 +1,49 @@
+"""`BackupAndRestore`: Keras's resumable-fit callback, made safe against a kill at any instant.
+
+Keras 3.15's `keras.callbacks.BackupAndRestore` overwrites `latest.weights.h5` in place and then
+`training_metadata.json`. A kill during the first write leaves a truncated HDF5 file that the
+next run cannot load (an OSError traceback instead of a resume); a kill between the two writes
+pairs the new weights with the old epoch count, and an epoch is trained twice.
+
+Here each backup's weights go to a new file named after its epoch, written under a temporary
+name and renamed into place; then the metadata, also renamed into place, names that file; only
+then are older weight files removed. Whenever a kill lands, the directory holds the previous
+backup or the new one, whole.
+"""
+
+from __future__ import annotations
+
+import os
+
+import keras
+
+from tfdfkd.io_utils import atomic_path, read_json, write_json
+
+
+class BackupAndRestore(keras.callbacks.BackupAndRestore):
+    """`keras.callbacks.BackupAndRestore` with atomic backups; same arguments and behaviour
+    (restore at `on_train_begin`, backup every epoch or `save_freq` batches, delete the backup
+    when `fit` ends)."""
+
+    def _save_model(self):
+        os.makedirs(self.backup_dir, exist_ok=True)
+        name = f"epoch-{self._current_epoch:06d}-batch-{self._last_batch_seen:06d}.weights.h5"
+        with atomic_path(os.path.join(self.backup_dir, name)) as tmp:
+            self.model.save_weights(tmp, overwrite=True)
+        write_json(self._training_metadata_path, {"epoch": self._current_epoch, "batch": self._last_batch_seen, "weights": name})
+        for stale in os.listdir(self.backup_dir):
+            if stale.endswith(".weights.h5") and stale != name:  # older backups, and temporaries of killed writes
+                os.remove(os.path.join(self.backup_dir, stale))
+
+    def _load_model(self):
+        if not self.model.built:
+            raise ValueError("BackupAndRestore needs a built model: call it on a batch before fit()")
+        if not os.path.exists(self._training_metadata_path):
+            return
+        metadata = read_json(self._training_metadata_path)
+        if "weights" not in metadata:  # written by keras.callbacks.BackupAndRestore itself
+            return super()._load_model()
+        if self.model.optimizer is not None and not self.model.optimizer.built:
+            self.model.optimizer.build(self.model.trainable_variables)  # so its variables are restored too
+        self.model.load_weights(os.path.join(self.backup_dir, metadata["weights"]))
+        self.model._initial_epoch = metadata["epoch"]  # what Keras's own callback sets; fit() starts there
