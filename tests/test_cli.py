@@ -135,6 +135,13 @@ def _text_file(path):
         f.write("not a model\n")
 
 
+def _rgb_16x16_shader_cache(path):
+    from tfdfkd import render
+
+    render.render_cache(path, 40, resolution=16, channels=3, seed=0, programs=render.shipped_programs()[:4], workers=1,
+                        shard_frames=64, verbose=False)
+
+
 def _unset_tf_config(path):
     return {"TF_CONFIG": ""}
 
@@ -177,6 +184,10 @@ BAD_INPUTS = [
     ("unknown synthesis setting", None, None, [DIGITS, "--method=deepdream", "--synth_settings=colour=1"], "bad synthesis setting"),
     ("synthesis setting of the wrong type", None, None, [DIGITS, "--method=deepdream", "--synth_settings=jitter=two"],
      "is not a valid int"),
+    ("shader cache of another resolution", "cache", _rgb_16x16_shader_cache, [DIGITS, "--method=shaders",
+                                                                           "--synth_settings=cache={path}"],
+     "the teacher needs 32x32 grey"),
+    ("missing shader cache", None, None, [DIGITS, "--method=shaders", "--synth_settings=cache={path}/none"], "no shader cache"),
     # where the output goes (tests run as root, for whom chmod does not make a directory read-only:
     # the --out here lies under a regular file, which no user can create a directory in)
     ("output under a regular file", "a_file", _text_file, [DIGITS, "--out={path}/runs/out"], "is a file, not a directory"),

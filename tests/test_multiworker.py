@@ -68,11 +68,12 @@ def _student_weights(out):
     return [w.numpy() for w in keras.models.load_model(os.path.join(out, "student.keras")).weights]
 
 
-def test_two_workers_match_one_process(tmp_path):
-    out, single = str(tmp_path / "out"), str(tmp_path / "single")
+def _run_two_workers(tmp_path, args, out):
+    """`tools/distill.py ARGS --strategy=multi_worker --out=OUT` as two workers on loopback;
+    asserts both exit 0."""
     ports = _free_ports(2)
     cluster = {"worker": [f"127.0.0.1:{p}" for p in ports]}
-    command = [sys.executable, os.path.join(ROOT, "tools", "distill.py"), *TINY, "--strategy=multi_worker", f"--out={out}"]
+    command = [sys.executable, os.path.join(ROOT, "tools", "distill.py"), *args, "--strategy=multi_worker", f"--out={out}"]
     workers = []
     try:
         for index in range(2):
@@ -88,6 +89,11 @@ def test_two_workers_match_one_process(tmp_path):
         _stop(workers)
     for index, p in enumerate(workers):
         assert p.returncode == 0, f"worker {index}: " + (tmp_path / f"worker{index}.log").read_text()[-3000:]
+
+
+def test_two_workers_match_one_process(tmp_path):
+    out, single = str(tmp_path / "out"), str(tmp_path / "single")
+    _run_two_workers(tmp_path, TINY, out)
     result = subprocess.run([sys.executable, os.path.join(ROOT, "tools", "distill.py"), *TINY, f"--out={single}"],
                             capture_output=True, text=True, timeout=TIMEOUT, env=_env(), cwd=ROOT, check=False)
     assert result.returncode == 0, result.stderr[-3000:]
@@ -145,3 +151,17 @@ def test_two_replicas_match_one_for_deepinversion(tmp_path):
     assert two["feature"] == pytest.approx(one["feature"], rel=1e-4)
     assert two["cross_entropy"] == pytest.approx(one["cross_entropy"], rel=1e-4)
     np.testing.assert_allclose(np.load(tmp_path / "two.npy"), np.load(tmp_path / "one.npy"), rtol=0, atol=1e-4)
+
+
+def test_two_workers_run_the_shader_method(tmp_path, shader_cache):
+    """The shader method's own distiller (augmentation, mixup, border and deeper attacks in every
+    step) under two workers: it finishes, only the chief writes, and the student learned."""
+    out = str(tmp_path / "out")
+    args = ["--teacher=lenet5_digits", "--method=shaders", f"--synth_settings=cache={shader_cache}", "--num_samples=40",
+            "--synth_batch_size=20", "--distill_epochs=2", "--distill_batch_size=20", "--distill_optimizer=sgd",
+            "--distill_learning_rate=0.01", "--seed=3"]
+    _run_two_workers(tmp_path, args, out)
+    assert sorted(os.listdir(tmp_path)) == ["out", "tmp0", "tmp1", "worker0.log", "worker1.log"]
+    assert os.listdir(tmp_path / "tmp1") == []
+    metrics = json.loads((tmp_path / "out" / "metrics.json").read_text())
+    assert metrics["replicas"] == 2 and metrics["method"] == "shaders" and np.isfinite(metrics["final_distillation_loss"])

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import keras
 import numpy as np
+import tensorflow as tf
 
 
 def hinton_loss(temperature: float) -> keras.distillation.LogitsDistillation:
@@ -53,11 +54,22 @@ class Distiller(keras.distillation.Distiller):
             logs = {name: value[None] for name, value in logs.items()}
         return logs
 
+    def _maybe_symbolic_build(self, iterator=None, data_batch=None):
+        # Keras 3.15's fit() builds the model from its first batch, which under a multi-worker
+        # strategy it reduces with strategy.reduce(): that takes one tensor, so (images, targets)
+        # batches fail (keras-team/keras#20585). Build from this worker's first replica's slice.
+        strategy = self.distribute_strategy
+        if iterator is not None and data_batch is None and _spans_workers(strategy):
+            for _, _, batches in iterator:
+                first = next(batches)
+                data_batch = tf.nest.map_structure(lambda v: strategy.experimental_local_results(v)[0], first)
+                break
+            iterator = None
+        super()._maybe_symbolic_build(iterator=iterator, data_batch=data_batch)
+
 
 def _spans_workers(strategy) -> bool:
     """True under a MultiWorkerMirroredStrategy whose replicas are not all in this process."""
-    import tensorflow as tf
-
     return (isinstance(strategy, tf.distribute.MultiWorkerMirroredStrategy)
             and len(strategy.extended.worker_devices) < strategy.num_replicas_in_sync)
 
