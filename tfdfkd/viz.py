@@ -19,7 +19,7 @@ _GLYPHS = {  # 3 columns x 5 rows, one string of 15 bits per character
 
 def _text(text: str) -> np.ndarray:
     """A (5, 4 * len(text)) bitmap of `text`."""
-    columns = []
+    columns = [np.zeros((5, 0), np.float32)]  # an empty caption is an empty bitmap
     for ch in text:
         glyph = np.array([int(b) for b in _GLYPHS.get(ch, _GLYPHS[" "])], np.float32).reshape(5, 3)
         columns += [glyph, np.zeros((5, 1), np.float32)]
