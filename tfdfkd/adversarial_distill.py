@@ -25,7 +25,7 @@ import keras
 import tensorflow as tf
 
 from tfdfkd import attacks, augment
-from tfdfkd.distill import Distiller, _spans_workers
+from tfdfkd.distill import Distiller
 
 
 def hinton_per_example(teacher_logits, student_logits, temperature: float) -> tf.Tensor:
@@ -125,13 +125,6 @@ class AdversarialDistiller(Distiller):
             loss = tf.math.divide_no_nan(tf.reduce_sum(weight * per_example), total_weight)  # this replica's share
             scaled = self.optimizer.scale_loss(loss)
         self.optimizer.apply_gradients(zip(tape.gradient(scaled, variables), variables))
-        global_loss = context.all_reduce("sum", loss)
-        for tracker in (self._loss_tracker, self.distillation_loss_tracker, self.total_loss_tracker):
-            tracker.update_state(global_loss)
-        self.student_loss_tracker.update_state(0.0)
         if self.attacking:
             self.kept_tracker.update_state(tf.reduce_mean(tf.cast(kept, tf.float32)))
-        logs = self.get_metrics_result()
-        if _spans_workers(self.distribute_strategy):  # as Distiller.train_step does (scalars across workers)
-            logs = {name: value[None] for name, value in logs.items()}
-        return logs
+        return self._record_step(context.all_reduce("sum", loss))

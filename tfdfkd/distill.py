@@ -47,7 +47,17 @@ class Distiller(keras.distillation.Distiller):
         super().compile(optimizer=optimizer, loss=loss, metrics=metrics, **kwargs)
 
     def train_step(self, data):
-        logs = super().train_step(data)
+        return self._worker_safe(super().train_step(data))
+
+    def _record_step(self, loss):
+        """fit()'s logs after a subclass's own train_step whose global-batch distillation loss is
+        `loss` (the student's label term is 0: data-free batches carry no labels)."""
+        for tracker in (self._loss_tracker, self.distillation_loss_tracker, self.total_loss_tracker):
+            tracker.update_state(loss)
+        self.student_loss_tracker.update_state(0.0)
+        return self._worker_safe(self.get_metrics_result())
+
+    def _worker_safe(self, logs):
         if _spans_workers(self.distribute_strategy):
             # Keras 3.15 averages fit()'s logs across workers with strategy.reduce("MEAN", v, axis=0),
             # which fails on scalars (tensorflow/tensorflow#72388): give each a batch axis of one.
