@@ -188,6 +188,10 @@ BAD_INPUTS = [
                                                                            "--synth_settings=cache={path}"],
      "the teacher needs 32x32 grey"),
     ("missing shader cache", None, None, [DIGITS, "--method=shaders", "--synth_settings=cache={path}/none"], "no shader cache"),
+    # proxy images (DeGAN and its baselines)
+    ("empty proxy directory", "proxy", os.makedirs, [DIGITS, "--method=degan", "--proxy={path}"], "holds no images"),
+    ("unknown proxy name", None, None, [DIGITS, "--method=proxy", "--proxy=cifar100"], "unknown proxy source"),
+    ("bad proxy class ids", None, None, [DIGITS, "--method=dcgan", "--proxy=fashion_mnist:0,12"], "outside fashion_mnist's classes"),
     # where the output goes (tests run as root, for whom chmod does not make a directory read-only:
     # the --out here lies under a regular file, which no user can create a directory in)
     ("output under a regular file", "a_file", _text_file, [DIGITS, "--out={path}/runs/out"], "is a file, not a directory"),

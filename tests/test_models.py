@@ -1,4 +1,5 @@
 import keras
+import numpy as np
 import pytest
 
 from tfdfkd import models
@@ -53,3 +54,20 @@ def test_input_channels_are_configurable():
 def test_unknown_architecture_is_refused():
     with pytest.raises(TfdfkdError, match="unknown architecture"):
         models.build("resnet9000")
+
+
+def test_batch_norm_recalibration_measures_statistics_without_dropout():
+    import keras
+
+    from tfdfkd.models import has_dropout_before_batch_norm, recalibrate_batch_norm
+
+    inputs = keras.Input((4,))
+    dropout, norm = keras.layers.Dropout(0.5), keras.layers.BatchNormalization()
+    model = keras.Model(inputs, norm(dropout(inputs)))
+    assert has_dropout_before_batch_norm(model) and not has_dropout_before_batch_norm(models.build("lenet5_bn"))
+    features = np.random.default_rng(0).normal(3.0, 2.0, (4000, 4)).astype(np.float32)
+    recalibrate_batch_norm(model, features, batch_size=40)  # 100 batches: 0.9^100 of the old statistics remain
+    # with dropout off, the statistics are the features' own (dropout would have inflated the variance)
+    np.testing.assert_allclose(norm.moving_mean.numpy(), features.mean(0), atol=0.2)
+    np.testing.assert_allclose(norm.moving_variance.numpy(), features.var(0), rtol=0.15)
+    assert dropout.rate == 0.5 and norm.momentum == 0.99  # restored

@@ -7,9 +7,14 @@ from tfdfkd import models, synthesis
 
 
 def _quick_settings(name, request):
-    """Settings that make method `name` fast: two iterations, or (shaders) a tiny cache to draw from."""
+    """Settings that make method `name` fast: two iterations, (shaders) a tiny cache to draw from, or
+    (proxy methods) the digits images as proxy."""
     if name == "shaders":
         return {"cache": request.getfixturevalue("shader_cache")}
+    if name == "proxy":
+        return {"proxy": "digits"}
+    if name in ("dcgan", "degan"):  # two GAN steps of a narrow DCGAN on the digits images
+        return {"proxy": "digits", "iterations": 2, "generator_width": 8, "discriminator_width": 8}
     return {"iterations": 2}
 
 
@@ -29,6 +34,7 @@ def test_method_honours_the_interface(digits_bn_teacher, strategy, name, request
 @pytest.mark.parametrize("name", sorted(synthesis.REGISTRY))
 def test_settings_parse_from_text(name):
     defaults = synthesis.REGISTRY[name].default_config()
-    field = "iterations" if hasattr(defaults, "iterations") else "border_iterations"  # shaders: no synthesis iterations
+    # shaders and proxy: no synthesis iterations
+    field = "iterations" if hasattr(defaults, "iterations") else {"shaders": "border_iterations"}.get(name, "histogram_samples")
     (key, value), = synthesis.parse_settings(name, [f"{field}=7"])
     assert key == field and value == 7 and isinstance(getattr(defaults, field), int)

@@ -11,7 +11,7 @@ Modules: `data` (datasets), `models` (paper architectures), `zoo` (pretrained te
 `teacher` (loading teachers, logits, class templates), `synthesis` (methods, one interface),
 `transfer_set` (sharded on-disk sets), `distill` (KD core), `attacks` (FGSM/BIM/PGD and the shader
 method's border and deeper attacks), `adversarial_distill` (KD on attacked examples), `augment`,
-`export`, `pipeline` (the whole job), `strategy` (tf.distribute by name).
+`export`, `pipeline` (the whole job), `proxy` (proxy images for DeGAN), `strategy` (tf.distribute by name).
 """
 
 import importlib
@@ -22,10 +22,10 @@ __version__ = "0.1.0"
 
 # Submodules load on first use (PEP 562), so `import tfdfkd` is cheap and the render worker can
 # import `tfdfkd.render` without TensorFlow (TF segfaults in a process that holds an EGL context).
-_SUBMODULES = ("adversarial_distill", "attacks", "augment", "data", "distill", "export", "models", "pipeline", "strategy",
+_SUBMODULES = ("adversarial_distill", "attacks", "augment", "data", "distill", "export", "models", "pipeline", "proxy", "strategy",
                "synthesis", "teacher", "transfer_set", "zoo")
 __all__ = ["Distiller", "TfdfkdError", "adversarial_distill", "attacks", "augment", "data", "distill", "export", "models",
-           "pipeline", "strategy", "synthesis", "teacher", "transfer_set", "zoo"]
+           "pipeline", "proxy", "strategy", "synthesis", "teacher", "transfer_set", "zoo"]
 
 
 def __getattr__(name: str):

@@ -63,10 +63,13 @@ class RunConfig:
     #                                    SGD weight_decay 1e-4 with momentum 0.9 shrinks weights about as much as 1e-3 here
     interleave_steps: int = 50  # methods that adapt to the student: KD steps per new batch (DeepInversion: 50)
     num_sample_images: int = 50  # images shown in samples.png
+    proxy: str | None = None  # proxy images for the proxy, dcgan and degan methods (tfdfkd.proxy.load), passed as their proxy setting
 
     def to_json(self) -> dict:
         record = dataclasses.asdict(self)
         record["synth_settings"] = {k: list(v) if isinstance(v, tuple) else v for k, v in self.synth_settings}
+        if record["proxy"] is None:  # runs written before the field existed still resume and report as finished
+            del record["proxy"]
         return record
 
 
@@ -109,7 +112,7 @@ def _validate_and_run(config, command, commit, verbose, strategy, out, staging, 
     with strategy.scope():
         teacher = teachers.load(config.teacher)
         student = _build_student(config, teacher, models, teachers)
-        synthesizer = synthesis.create(config.method, teacher, strategy, **dict(config.synth_settings))
+        synthesizer = synthesis.create(config.method, teacher, strategy, **_synth_overrides(config, synthesis))
     eval_name = config.eval_dataset or (zoo.card(config.teacher)["dataset"] if config.teacher in zoo.list() else None)
     eval_set = data.load(eval_name, "test", config.data_dir) if eval_name else None
     if eval_set is not None and eval_set.images.shape[1:] != teacher.input_shape:
@@ -179,6 +182,7 @@ def _run_in(staging, out, config, command, commit, verbose, strategy, teacher, s
         "command": command,
         "commit": commit,
         "config": config.to_json(),
+        **synthesizer.report(staging),  # the method's own entries (DeGAN: class histogram and entropy)
     }
     write_json(os.path.join(staging, "metrics.json"), metrics)
     return _finish(staging, out)
@@ -247,6 +251,18 @@ def _check_out_dirs(config: RunConfig, out: str, staging: str) -> str:
         raise TfdfkdError(f"{staging} holds an unfinished run with other settings",
                           "run that command again to finish it, or delete the directory")
     return "new"
+
+
+def _synth_overrides(config: RunConfig, synthesis) -> dict:
+    """The method's config overrides: --synth_settings, plus --proxy as its `proxy` setting."""
+    overrides = dict(config.synth_settings)
+    if config.proxy is not None:
+        cls = synthesis.REGISTRY.get(config.method)
+        if cls is not None and "proxy" not in {f.name for f in dataclasses.fields(cls.Config)}:
+            raise TfdfkdError(f"--proxy is for the methods that learn from proxy images, not {config.method}",
+                              "drop --proxy, or use --method=proxy, dcgan or degan")
+        overrides["proxy"] = config.proxy
+    return overrides
 
 
 def _build_student(config: RunConfig, teacher, models, teachers):
@@ -338,6 +354,7 @@ def _synthesize(config, strategy, teacher, student, synthesizer, staging, verbos
 
     directory, log_dir = os.path.join(staging, "transfer_set"), os.path.join(staging, "tensorboard", "synthesis")
     common = {"batch_size": config.synth_batch_size, "seed": config.seed, "verbose": verbose, "log_dir": log_dir}
+    synthesizer.prepare(staging, config.seed, verbose)  # one-off work, resumable from staging (DeGAN: the GAN)
     if not synthesizer.needs_student():
         return transfer_set.write(synthesizer, directory, config.num_samples, **common)
 

@@ -21,7 +21,7 @@ FLAGS = flags.FLAGS
 flags.DEFINE_string("teacher", None, "Zoo name, .keras file or SavedModel directory.", required=True)
 flags.DEFINE_string("student", "lenet5_half", "Architecture name (tfdfkd.models.ARCHITECTURES) or .keras file.")
 flags.DEFINE_string("method", "zskd", "Synthesis method: zskd, class_impressions, noise, deepdream, deepinversion, "
-                    "adaptive_deepinversion, shaders.")
+                    "adaptive_deepinversion, shaders, proxy, dcgan, degan.")
 flags.DEFINE_integer("num_samples", 24000, "Transfer-set size.")
 flags.DEFINE_string("eval_dataset", None, "Labelled dataset whose test split measures accuracy (default: the zoo teacher's).")
 flags.DEFINE_string("out", None, "Output directory.", required=True)
@@ -30,6 +30,9 @@ flags.DEFINE_string("data_dir", None, "Where local dataset files live.")
 flags.DEFINE_enum("strategy", "mirrored", ["default", "mirrored", "multi_worker", "tpu"], "tf.distribute strategy "
                   "(multi_worker: run this command on every worker, each with its TF_CONFIG; only the chief writes --out).")
 
+flags.DEFINE_string("proxy", None, "Proxy images for --method=proxy, dcgan, degan: a shader cache or image directory "
+                    "(png/jpg, .npy/.npz), an .npy/.npz file, digits, fashion_mnist:<class ids> (training images of "
+                    "those classes, e.g. fashion_mnist:0,1) or noise; resized to the teacher's input (tfdfkd.proxy).")
 flags.DEFINE_integer("synth_batch_size", 100, "Images optimised together (global batch across replicas).")
 flags.DEFINE_integer("synth_iterations", None, "Optimisation steps per image (method default: ZSKD 1,500).")
 flags.DEFINE_float("synth_learning_rate", None, "Adam learning rate on the pixels (method default).")
@@ -89,7 +92,7 @@ def distill():
         distill_tau=FLAGS.distill_tau, distill_augment=FLAGS.distill_augment, distill_augment_fraction=FLAGS.distill_augment_fraction,
         distill_cosine=FLAGS.distill_cosine, interleave_steps=FLAGS.interleave_steps,
         distill_optimizer=FLAGS.distill_optimizer, distill_momentum=FLAGS.distill_momentum,
-        distill_weight_decay=FLAGS.distill_weight_decay)
+        distill_weight_decay=FLAGS.distill_weight_decay, proxy=FLAGS.proxy)
     command = " ".join(["python", "tools/distill.py"] + sys.argv[1:])
     # flags.txt travels with the run's other outputs (under multi_worker, only the chief's are kept)
     metrics = pipeline.run(config, command=command, extra_files={"flags.txt": FLAGS.flags_into_string()})

@@ -72,6 +72,12 @@ def train():
         cut = len(y) - FLAGS.validation_examples
         x, y, validation = x[:cut], y[:cut], (x[cut:], y[cut:])
     model.fit(_training_data(x, y), epochs=FLAGS.epochs, verbose=2, validation_data=validation)
+    recalibration = None
+    if models.has_dropout_before_batch_norm(model):  # AlexNet: see tfdfkd/models/batch_norm.py
+        _, before = model.evaluate(test_set.images, test_set.labels, batch_size=1024, verbose=0)
+        models.recalibrate_batch_norm(model, x)
+        recalibration = {"test_accuracy_before": round(float(before), 4),
+                         "how": "BatchNormalization statistics re-estimated on the training images with dropout off"}
     seconds = time.time() - start
     _, accuracy = model.evaluate(test_set.images, test_set.labels, batch_size=1024, verbose=0)
     weights = os.path.join(zoo_dir, FLAGS.name + ".weights.h5")
@@ -94,6 +100,7 @@ def train():
         "validation_examples": FLAGS.validation_examples,
         "test_examples": len(test_set),
         "test_accuracy": round(float(accuracy), 4),
+        **({"batch_norm_recalibration": recalibration} if recalibration else {}),
         "strategy": FLAGS.strategy,
         "replicas": strategy.num_replicas_in_sync,
         "train_seconds": round(seconds, 1),

@@ -8,6 +8,11 @@ import keras
 
 from tfdfkd.errors import TfdfkdError
 from tfdfkd.models.alexnet import AlexNet, AlexNetHalf, LocalResponseNormalization
+from tfdfkd.models.batch_norm import (
+    has_dropout_before_batch_norm,
+    recalibrate_batch_norm,
+)
+from tfdfkd.models.gan import dcgan_discriminator, dcgan_generator
 from tfdfkd.models.lenet import LeNet5, LeNet5Half
 
 ARCHITECTURES = {
@@ -29,4 +34,5 @@ def build(name: str, input_shape=(32, 32, 1), num_classes: int = 10, seed: int |
     return ARCHITECTURES[name](input_shape=tuple(input_shape), num_classes=num_classes)
 
 
-__all__ = ["ARCHITECTURES", "AlexNet", "AlexNetHalf", "LeNet5", "LeNet5Half", "LocalResponseNormalization", "build"]
+__all__ = ["ARCHITECTURES", "AlexNet", "AlexNetHalf", "LeNet5", "LeNet5Half", "LocalResponseNormalization", "build", "dcgan_discriminator",
+           "dcgan_generator", "has_dropout_before_batch_norm", "recalibrate_batch_norm"]

@@ -12,6 +12,7 @@ from tfdfkd.synthesis.base import (
            parse_settings,
            register,
 )
+from tfdfkd.synthesis.degan import DCGAN, DeGAN, ProxyImages
 from tfdfkd.synthesis.impressions import (
            ClassImpressions,
            DataImpressions,
@@ -26,5 +27,5 @@ from tfdfkd.synthesis.inversion import (
 )
 from tfdfkd.synthesis.shaders import ShaderImages
 
-__all__ = ["REGISTRY", "AdaptiveDeepInversion", "ClassImpressions", "DataImpressions", "DeepDream", "DeepInversion", "Noise",
-           "ShaderImages", "Synthesizer", "SyntheticBatch", "class_similarity", "create", "parse_settings", "register", "sample_dirichlet_targets"]
+__all__ = ["DCGAN", "REGISTRY", "AdaptiveDeepInversion", "ClassImpressions", "DataImpressions", "DeGAN", "DeepDream", "DeepInversion",
+           "Noise", "ProxyImages", "ShaderImages", "Synthesizer", "SyntheticBatch", "class_similarity", "create", "parse_settings", "register", "sample_dirichlet_targets"]

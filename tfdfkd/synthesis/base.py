@@ -9,6 +9,9 @@ A method turns a frozen teacher into images. Its contract:
   (float32, NHWC, the teacher's input shape) and, where the method has them, the soft targets
   it aimed for. It is a pure function of `seed` and the method's state: the same seed gives
   the same batch, which is what lets a killed run resume shard by shard and reproduce.
+* ``prepare(directory, seed, verbose)`` does a method's one-off work before synthesis (DeGAN
+  trains its GAN there, checkpointed in the run directory); ``report(directory)`` returns extra
+  metrics (and may write figures) at the end of a run. Both default to nothing.
 * ``update(student)`` lets methods that adapt to the student (Adaptive DeepInversion) see its
   current weights; the default does nothing.
 * ``distiller(student, temperature, seed)`` and ``training_data(transfer, batch_size, seed, augment)``
@@ -70,6 +73,15 @@ class Synthesizer(abc.ABC):
 
     def update(self, student) -> None:
         """Sees the current student (only methods that adapt to it override this)."""
+
+    def prepare(self, directory: str | None = None, seed: int = 0, verbose: int = 0) -> None:
+        """Work done once before the first `synthesize` (DeGAN trains its generator), resumable from
+        what it left in `directory` (the run's staging directory); `seed` is the run's seed."""
+
+    def report(self, directory: str | None = None) -> dict:
+        """Extra entries for the run's metrics.json (e.g. DeGAN's class histogram); may write the
+        method's own figures into `directory`. Called once distillation is done."""
+        return {}
 
     # How the method distills. Defaults: Hinton's `Distiller` on the images alone, with the
     # pipeline's own augmentation; the shader method attacks each batch instead.
