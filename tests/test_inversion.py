@@ -106,7 +106,7 @@ def test_methods_reach_their_target_classes(digits_bn_teacher, strategy, method,
 
 def test_feature_term_pulls_batch_statistics_towards_the_running_ones(digits_bn_teacher, strategy):
     taps = BNTaps(digits_bn_teacher.logits_model)
-    common = dict(iterations=60, learning_rate=0.1, tv_l2_weight=0.0, l2_weight=0.0)
+    common = {"iterations": 60, "learning_rate": 0.1, "tv_l2_weight": 0.0, "l2_weight": 0.0}
     dream = synthesis.create("deepinversion", digits_bn_teacher, strategy, feature_weight=0.0, **common).synthesize(20, seed=4)
     inverted = synthesis.create("deepinversion", digits_bn_teacher, strategy, feature_weight=1.0, **common).synthesize(20, seed=4)
     assert float(feature_loss(taps(inverted.images)[1], taps.layers)) < 0.7 * float(feature_loss(taps(dream.images)[1], taps.layers))

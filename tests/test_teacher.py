@@ -69,7 +69,7 @@ def test_missing_teacher_path_is_a_clear_error(tmp_path):
 
 
 def test_from_keras_does_not_change_the_users_weights(base):
-    model, x, logits = base
+    model, _, _ = base
     before = [w.copy() for w in model.get_weights()]
     teacher.from_keras(model)
     for a, b in zip(before, model.get_weights(), strict=True):
@@ -94,3 +94,16 @@ def test_saved_model_teacher_gives_the_same_logits_and_gradients(tmp_path, base)
 def test_directory_that_is_not_a_saved_model_is_refused(tmp_path):
     with pytest.raises(TfdfkdError, match="not a SavedModel"):
         teacher.load(str(tmp_path))
+
+
+@pytest.mark.parametrize("tail", ["relu_layer", "relu_activation", "dense_relu"])
+def test_teacher_whose_outputs_pass_a_relu_is_refused(tail):
+    inputs = keras.Input((32, 32, 1))
+    features = keras.layers.Flatten()(inputs)
+    if tail == "dense_relu":
+        outputs = keras.layers.Dense(10, activation="relu", name="logits")(features)
+    else:
+        outputs = keras.layers.Dense(10, name="logits")(features)
+        outputs = keras.layers.ReLU()(outputs) if tail == "relu_layer" else keras.layers.Activation("relu")(outputs)
+    with pytest.raises(TfdfkdError, match="applies relu after its final Dense layer 'logits'"):
+        teacher.from_keras(keras.Model(inputs, outputs))

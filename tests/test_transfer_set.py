@@ -13,8 +13,13 @@ def synth(digits_teacher, strategy):
     return synthesis.create("zskd", digits_teacher, strategy, iterations=3)
 
 
+def _read_bytes(path):
+    with open(path, "rb") as f:
+        return f.read()
+
+
 def _shard_bytes(directory):
-    return {f: open(os.path.join(directory, f), "rb").read() for f in sorted(os.listdir(directory)) if f.startswith("shard-")}
+    return {f: _read_bytes(os.path.join(directory, f)) for f in sorted(os.listdir(directory)) if f.startswith("shard-")}
 
 
 def test_write_shards_manifest_and_stream_back(synth, tmp_path):
@@ -34,15 +39,17 @@ def test_resume_after_a_kill_keeps_finished_shards_and_matches_a_clean_run(synth
     transfer_set.write(synth, killed, num_samples=300, batch_size=50, shard_size=100, verbose=0)
     # simulate a kill after the first shard: the manifest lists one shard, a stray temp file remains
     manifest_path = os.path.join(killed, "manifest.json")
-    manifest = json.load(open(manifest_path))
+    with open(manifest_path) as f:
+        manifest = json.load(f)
     manifest["shards"], manifest["complete"] = manifest["shards"][:1], False
-    json.dump(manifest, open(manifest_path, "w"))
+    with open(manifest_path, "w") as f:
+        json.dump(manifest, f)
     os.remove(os.path.join(killed, "shard-00002.npz"))
-    first = open(os.path.join(killed, "shard-00000.npz"), "rb").read()
+    first = _read_bytes(os.path.join(killed, "shard-00000.npz"))
     mtime = os.path.getmtime(os.path.join(killed, "shard-00000.npz"))
     transfer_set.write(synth, killed, num_samples=300, batch_size=50, shard_size=100, verbose=0)
     assert os.path.getmtime(os.path.join(killed, "shard-00000.npz")) == mtime  # not rewritten
-    assert open(os.path.join(killed, "shard-00000.npz"), "rb").read() == first
+    assert _read_bytes(os.path.join(killed, "shard-00000.npz")) == first
     assert _shard_bytes(killed) == _shard_bytes(clean)  # byte-identical to an uninterrupted run
     assert len(transfer_set.TransferSet(killed)) == 300
 

@@ -99,15 +99,42 @@ def run(config: RunConfig, command: str = "", verbose: int = 1, extra_files: dic
             _mirror(staging, out + PARTIAL_SUFFIX)
         staging = out + PARTIAL_SUFFIX
     try:
-        return _validate_and_run(config, command, commit, verbose, strategy, out, staging, extra_files or {})
+        return _validate_and_run(_Job(config, command, commit, verbose, strategy, out, staging), extra_files or {})
     finally:
         if scratch:
             shutil.rmtree(scratch, ignore_errors=True)
 
 
-def _validate_and_run(config, command, commit, verbose, strategy, out, staging, extra_files) -> dict:
+@dataclasses.dataclass(frozen=True)
+class _Job:
+    """One invocation: what runs, under which strategy, and where its work lands (`staging`,
+    renamed to `out` when finished)."""
+
+    config: RunConfig
+    command: str
+    commit: str
+    verbose: int
+    strategy: object
+    out: str
+    staging: str
+
+
+@dataclasses.dataclass(frozen=True)
+class _Parts:
+    """What a validated run is built from."""
+
+    teacher: object  # tfdfkd.teacher.Teacher
+    student: object  # keras.Model
+    synthesizer: object  # tfdfkd.synthesis.Synthesizer
+    eval_name: str | None
+    eval_set: object  # tfdfkd.data.Dataset or None
+
+
+def _validate_and_run(job: _Job, extra_files: dict[str, str]) -> dict:
     from tfdfkd import data, models, synthesis, zoo
     from tfdfkd import teacher as teachers
+
+    config, strategy, staging = job.config, job.strategy, job.staging
 
     with strategy.scope():
         teacher = teachers.load(config.teacher)
@@ -133,18 +160,21 @@ def _validate_and_run(config, command, commit, verbose, strategy, out, staging, 
         for name, text in extra_files.items():
             with atomic_path(os.path.join(staging, name)) as tmp, open(tmp, "w") as f:
                 f.write(text)
-        return _run_in(staging, out, config, command, commit, verbose, strategy, teacher, student, synthesizer, eval_name, eval_set)
+        return _run_in(job, _Parts(teacher, student, synthesizer, eval_name, eval_set))
     except TfdfkdError:
         shutil.rmtree(staging, ignore_errors=True)
         raise
 
 
-def _run_in(staging, out, config, command, commit, verbose, strategy, teacher, student, synthesizer, eval_name, eval_set) -> dict:
-
+def _run_in(job: _Job, parts: _Parts) -> dict:
+    """Synthesizes, distills, exports and measures in `job.staging`, then renames it to `job.out`."""
     from tfdfkd import distill, export, viz
 
+    config, strategy, staging, verbose = job.config, job.strategy, job.staging, job.verbose
+    teacher, student, synthesizer, eval_set = parts.teacher, parts.student, parts.synthesizer, parts.eval_set
+
     if os.path.exists(os.path.join(staging, "metrics.json")):  # killed after its last write: only the rename is left
-        return _finish(staging, out)
+        return _finish(staging, job.out)
     write_json(os.path.join(staging, "config.json"), config.to_json())
     started = time.time()
     transfer = _synthesize(config, strategy, teacher, student, synthesizer, staging, verbose)
@@ -169,7 +199,7 @@ def _run_in(staging, out, config, command, commit, verbose, strategy, teacher, s
         "teacher": config.teacher,
         "student": config.student,
         "student_parameters": int(student.count_params()),
-        "eval_dataset": eval_name,
+        "eval_dataset": parts.eval_name,
         "teacher_accuracy": distill.accuracy(teacher.logits_model, eval_set.images, eval_set.labels) if eval_set else None,
         "student_accuracy": distill.accuracy(student, eval_set.images, eval_set.labels) if eval_set else None,
         "synthesis_seconds": round(synthesis_seconds, 1),
@@ -179,13 +209,13 @@ def _run_in(staging, out, config, command, commit, verbose, strategy, teacher, s
         "seed": config.seed,
         "strategy": config.strategy,
         "replicas": strategy.num_replicas_in_sync,
-        "command": command,
-        "commit": commit,
+        "command": job.command,
+        "commit": job.commit,
         "config": config.to_json(),
         **synthesizer.report(staging),  # the method's own entries (DeGAN: class histogram and entropy)
     }
     write_json(os.path.join(staging, "metrics.json"), metrics)
-    return _finish(staging, out)
+    return _finish(staging, job.out)
 
 
 def _finish(staging: str, out: str) -> dict:

@@ -106,12 +106,36 @@ def _layers_in_call_order(model: keras.Model):
 
 
 def find_final_dense(model: keras.Model) -> keras.layers.Dense | None:
-    """The last Dense layer, if only activation layers (Softmax, Activation) come after it."""
+    """The last Dense layer, if only activation layers (Softmax, Activation, ReLU) come after it."""
     for layer in reversed(list(_layers_in_call_order(model))):
         if isinstance(layer, keras.layers.Dense):
             return layer
         if not isinstance(layer, (keras.layers.Softmax, keras.layers.Activation, keras.layers.ReLU, keras.layers.InputLayer)):
             return None
+    return None
+
+
+_LOGIT_PRESERVING = (keras.activations.linear, keras.activations.softmax)
+
+
+def _squashing_after(model: keras.Model, dense: keras.layers.Dense) -> str | None:
+    """The name of an activation other than softmax applied to the final Dense layer's output
+    (its own activation or a layer after it), which makes the model's outputs something other
+    than logits or probabilities: a ReLU there zeroes negative logits and KD at a temperature
+    would chase the clipped values."""
+    after = False
+    for layer in _layers_in_call_order(model):
+        if layer is dense:
+            after = True
+            activation = dense.activation
+        elif after and isinstance(layer, keras.layers.ReLU):
+            return "relu"
+        elif after and isinstance(layer, keras.layers.Activation):
+            activation = layer.activation
+        else:
+            continue
+        if activation not in _LOGIT_PRESERVING:
+            return getattr(activation, "__name__", str(activation))
     return None
 
 
@@ -136,6 +160,10 @@ def from_keras(model: keras.Model, source: str = "<keras model>") -> Teacher:
     check_float_input(model, f"teacher {source}")
     model.trainable = False
     dense = find_final_dense(model)
+    squashing = _squashing_after(model, dense) if dense is not None else None
+    if squashing is not None:
+        raise TfdfkdError(f"teacher {source} applies {squashing} after its final Dense layer {dense.name!r}, so its outputs are not logits",
+                          "give the classifier with a linear or softmax output (rebuild the last layer without that activation)")
     logits_model = model
     if dense is not None and _ends_in_softmax(model, dense):
         # Softmax outputs lose the temperature: recompute logits. From the Dense layer's own
