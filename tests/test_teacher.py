@@ -91,6 +91,15 @@ def test_saved_model_teacher_gives_the_same_logits_and_gradients(tmp_path, base)
     assert float(tf.reduce_max(tf.abs(tape.gradient(total, x)))) > 0  # synthesis can differentiate through it
 
 
+def test_saved_model_with_softmax_output_gives_logits_up_to_a_constant(tmp_path, base):
+    model, x, logits = base
+    probabilities = keras.Sequential([model, keras.layers.Softmax()])
+    path = str(tmp_path / "saved_softmax")
+    probabilities.export(path, format="tf_saved_model", verbose=False)
+    recovered = np.asarray(teacher.load(path).logits_model(x))
+    np.testing.assert_allclose(recovered - recovered.mean(axis=1, keepdims=True), logits - logits.mean(axis=1, keepdims=True), atol=1e-3)
+
+
 def test_directory_that_is_not_a_saved_model_is_refused(tmp_path):
     with pytest.raises(TfdfkdError, match="not a SavedModel"):
         teacher.load(str(tmp_path))

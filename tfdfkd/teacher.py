@@ -93,7 +93,19 @@ def _from_saved_model(path: str) -> keras.Model:
         if len(outputs) != 1:
             raise TfdfkdError(f"SavedModel {path} returns {len(outputs)} outputs", "export a model with one logits output")
         outputs = next(iter(outputs.values()))
-    return keras.Model(inputs, outputs, name="saved_model_teacher")
+    model = keras.Model(inputs, outputs, name="saved_model_teacher")
+    if _gives_probabilities(model):
+        # A SavedModel hides its layers, so a softmax output is recognised by its values; its
+        # logarithm equals the logits up to a per-sample constant, which softmax ignores.
+        model = keras.Model(inputs, keras.ops.log(keras.ops.maximum(model(inputs), 1e-30)), name="saved_model_teacher_logits")
+    return model
+
+
+def _gives_probabilities(model: keras.Model, probes: int = 8) -> bool:
+    """Whether `model` maps random images to rows of non-negative values that sum to 1."""
+    shape = (probes, *model.input_shape[1:])
+    outputs = keras.ops.convert_to_numpy(model(np.random.default_rng(0).random(shape, np.float32)))
+    return bool(outputs.ndim == 2 and np.all(outputs >= 0) and np.allclose(outputs.sum(axis=1), 1.0, atol=1e-4))
 
 
 def _layers_in_call_order(model: keras.Model):
