@@ -2,6 +2,7 @@
 
 import json
 import os
+import time
 
 import keras
 import numpy as np
@@ -71,3 +72,29 @@ class _WeightsAt(keras.callbacks.Callback):
         if epoch == self.epoch:
             for w, e in zip(self.model.weights, self.expected):
                 np.testing.assert_array_equal(w.numpy(), e)
+
+
+class _Sleep(keras.callbacks.Callback):
+    """Makes every epoch last at least `seconds`, so training time is measurable."""
+
+    def __init__(self, seconds):
+        super().__init__()
+        self.seconds = seconds
+
+    def on_epoch_end(self, epoch, logs=None):
+        time.sleep(self.seconds)
+
+
+def test_training_seconds_add_up_over_a_kill_and_resume(tmp_path):
+    backup = str(tmp_path / "backup")
+    x, y = np.ones((8, 4), np.float32), np.ones((8, 1), np.float32)
+    first = BackupAndRestore(backup)
+    with pytest.raises(RuntimeError, match="killed"):
+        _model().fit(x, y, epochs=4, verbose=0, callbacks=[_Sleep(0.3), first, _StopAt(2)])
+    recorded = _read_json(os.path.join(backup, "training_metadata.json"))["seconds"]
+    assert recorded >= 0.6  # two epochs of at least 0.3 s
+
+    second = BackupAndRestore(backup)
+    _model().fit(x, y, epochs=4, verbose=0, callbacks=[_Sleep(0.3), second])
+    assert second.seconds_before_this_fit == recorded
+    assert second.training_seconds() >= recorded + 0.6  # the whole run's time, not the resumed part's

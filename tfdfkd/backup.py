@@ -9,11 +9,15 @@ Here each backup's weights go to a new file named after its epoch, written under
 name and renamed into place; then the metadata, also renamed into place, names that file; only
 then are older weight files removed. Whenever a kill lands, the directory holds the previous
 backup or the new one, whole.
+
+Each backup also records the seconds `fit` has run so far, over every invocation, so a resumed
+run reports its whole training time (`seconds_before_this_fit` plus this invocation's).
 """
 
 from __future__ import annotations
 
 import os
+import time
 
 import keras
 
@@ -25,12 +29,23 @@ class BackupAndRestore(keras.callbacks.BackupAndRestore):
     (restore at `on_train_begin`, backup every epoch or `save_freq` batches, delete the backup
     when `fit` ends)."""
 
+    seconds_before_this_fit = 0.0  # training seconds of earlier, killed invocations (from the backup)
+
+    def on_train_begin(self, logs=None):
+        self._fit_started = time.time()
+        super().on_train_begin(logs)
+
+    def training_seconds(self) -> float:
+        """Seconds `fit` has trained this run, earlier killed invocations included."""
+        return self.seconds_before_this_fit + time.time() - getattr(self, "_fit_started", time.time())
+
     def _save_model(self):
         os.makedirs(self.backup_dir, exist_ok=True)
         name = f"epoch-{self._current_epoch:06d}-batch-{self._last_batch_seen:06d}.weights.h5"
         with atomic_path(os.path.join(self.backup_dir, name)) as tmp:
             self.model.save_weights(tmp, overwrite=True)
-        write_json(self._training_metadata_path, {"epoch": self._current_epoch, "batch": self._last_batch_seen, "weights": name})
+        write_json(self._training_metadata_path, {"epoch": self._current_epoch, "batch": self._last_batch_seen, "weights": name,
+                                                  "seconds": self.training_seconds()})
         for stale in os.listdir(self.backup_dir):
             if stale.endswith(".weights.h5") and stale != name:  # older backups, and temporaries of killed writes
                 os.remove(os.path.join(self.backup_dir, stale))
@@ -46,4 +61,5 @@ class BackupAndRestore(keras.callbacks.BackupAndRestore):
         if self.model.optimizer is not None and not self.model.optimizer.built:
             self.model.optimizer.build(self.model.trainable_variables)  # so its variables are restored too
         self.model.load_weights(os.path.join(self.backup_dir, metadata["weights"]))
-        self.model._initial_epoch = metadata["epoch"]  # what Keras's own callback sets; fit() starts there
+        self.model._initial_epoch = metadata["epoch"]
+        self.seconds_before_this_fit = float(metadata.get("seconds", 0.0))  # what Keras's own callback sets; fit() starts there

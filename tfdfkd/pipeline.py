@@ -180,9 +180,7 @@ def _run_in(job: _Job, parts: _Parts) -> dict:
     transfer = _synthesize(config, strategy, teacher, student, synthesizer, staging, verbose)
     synthesis_seconds = transfer.manifest["synthesis_seconds"]
 
-    start = time.time()
-    history = _distill(config, strategy, teacher, student, transfer, staging, verbose, synthesizer)
-    distill_seconds = time.time() - start
+    history, distill_seconds = _distill(config, strategy, teacher, student, transfer, staging, verbose, synthesizer)
     # Keras's `loss`, not the Distiller's `distillation_loss`: Keras 3.15's Distiller logs its terms
     # after they were divided by the replica count (equal on one replica; the gradients are right).
     losses = history.history.get("loss", [])
@@ -357,20 +355,23 @@ def _optimizer(config, learning_rate):
 
 
 def _distill(config, strategy, teacher, student, transfer, staging, verbose, synthesizer=None):
-    """Fits the student on the transfer set under `strategy`, resumable from `staging/backup`."""
+    """Fits the student on the transfer set under `strategy`, resumable from `staging/backup`;
+    returns the history and the training seconds, killed earlier invocations included."""
     import keras
 
     from tfdfkd.backup import BackupAndRestore
 
     steps = -(-len(transfer) // config.distill_batch_size) * config.distill_epochs
     distiller = _make_distiller(config, strategy, teacher, student, steps, synthesizer)
+    backup = BackupAndRestore(os.path.join(staging, "backup"))  # Keras's, with atomic backups (tfdfkd/backup.py)
     callbacks = [
-        BackupAndRestore(os.path.join(staging, "backup")),  # Keras's, with atomic backups (tfdfkd/backup.py)
+        backup,
         keras.callbacks.TensorBoard(os.path.join(staging, "tensorboard", "distill"), write_graph=False),
         keras.callbacks.TerminateOnNaN(),
     ]
-    return distiller.fit(_training_data(config, transfer, config.seed, synthesizer), epochs=config.distill_epochs, callbacks=callbacks,
-                         verbose=verbose)
+    history = distiller.fit(_training_data(config, transfer, config.seed, synthesizer), epochs=config.distill_epochs,
+                            callbacks=callbacks, verbose=verbose)
+    return history, backup.training_seconds()
 
 
 def _synthesize(config, strategy, teacher, student, synthesizer, staging, verbose):
