@@ -146,7 +146,7 @@ def test_adversarial_distiller_trains_the_student_and_never_the_teacher(digits_t
     teacher_before = [w.copy() for w in digits_teacher.logits_model.get_weights()]
     student_before = [w.copy() for w in student.get_weights()]
     data = tf.data.Dataset.from_tensor_slices((batch.images, batch.targets)).batch(50)
-    history = distiller.fit(data, epochs=2, verbose=0).history
+    history = distiller.fit(data, epochs=2, verbose=0, shuffle=False).history
     assert all(np.isfinite(history["loss"])) and history["loss"] == history["distillation_loss"]
     assert 0.0 < history["kept"][-1] <= 1.0
     for before, after in zip(teacher_before, digits_teacher.logits_model.get_weights(), strict=True):
@@ -168,7 +168,7 @@ for devices in (["/cpu:0"], ["/cpu:0", "/cpu:1"]):
         student = models.build("lenet5_half", seed=0)
         distiller = shaders.distiller(student, 20.0)
         distiller.compile(optimizer=keras.optimizers.SGD(0.01))
-    logs = distiller.fit(tf.data.Dataset.from_tensor_slices((batch.images, batch.targets)).batch(64), verbose=0).history
+    logs = distiller.fit(tf.data.Dataset.from_tensor_slices((batch.images, batch.targets)).batch(64), verbose=0, shuffle=False).history
     weights = np.concatenate([w.ravel() for w in student.get_weights()]).tolist()
     print(json.dumps({"loss": logs["loss"][0], "kept": logs["kept"][0], "weights": weights}))
 """

@@ -369,8 +369,9 @@ def _distill(config, strategy, teacher, student, transfer, staging, verbose, syn
         keras.callbacks.TensorBoard(os.path.join(staging, "tensorboard", "distill"), write_graph=False),
         keras.callbacks.TerminateOnNaN(),
     ]
+    # shuffle=False: the tf.data pipeline shuffles (Keras ignores, with a warning, shuffle=True on a dataset).
     history = distiller.fit(_training_data(config, transfer, config.seed, synthesizer), epochs=config.distill_epochs,
-                            callbacks=callbacks, verbose=verbose)
+                            callbacks=callbacks, verbose=verbose, shuffle=False)
     return history, backup.training_seconds()
 
 
@@ -403,7 +404,7 @@ def _synthesize(config, strategy, teacher, student, synthesizer, staging, verbos
         if index < distilled:
             return
         data = _training_data(config, transfer, config.seed + index, synthesizer).repeat()
-        distiller.fit(data, steps_per_epoch=config.interleave_steps, epochs=1, verbose=0)
+        distiller.fit(data, steps_per_epoch=config.interleave_steps, epochs=1, verbose=0, shuffle=False)
         manager.save(checkpoint_number=index + 1)
 
     return transfer_set.write(synthesizer, directory, config.num_samples, shard_size=config.synth_batch_size,

@@ -183,4 +183,7 @@ class TransferSet:
             data = data.shuffle(shuffle_buffer, seed=shuffle_seed, reshuffle_each_iteration=True)
         if not with_targets:
             data = data.map(lambda x, t: x)
+        # Interleaving shards hides the length from tf.data; stating it lets Keras show the first
+        # epoch's progress against its total and end that epoch without a "ran out of data" warning.
+        data = data.apply(tf.data.experimental.assert_cardinality(len(self)))
         return data.batch(batch_size).prefetch(tf.data.AUTOTUNE)

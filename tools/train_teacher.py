@@ -71,7 +71,7 @@ def train():
     if FLAGS.validation_examples:
         cut = len(y) - FLAGS.validation_examples
         x, y, validation = x[:cut], y[:cut], (x[cut:], y[cut:])
-    model.fit(_training_data(x, y), epochs=FLAGS.epochs, verbose=2, validation_data=validation)
+    model.fit(_training_data(x, y), epochs=FLAGS.epochs, verbose=2, validation_data=validation, shuffle=False)  # tf.data shuffles
     recalibration = None
     if models.has_dropout_before_batch_norm(model):  # AlexNet: see tfdfkd/models/batch_norm.py
         _, before = model.evaluate(test_set.images, test_set.labels, batch_size=1024, verbose=0)
