@@ -61,5 +61,5 @@ class BackupAndRestore(keras.callbacks.BackupAndRestore):
         if self.model.optimizer is not None and not self.model.optimizer.built:
             self.model.optimizer.build(self.model.trainable_variables)  # so its variables are restored too
         self.model.load_weights(os.path.join(self.backup_dir, metadata["weights"]))
-        self.model._initial_epoch = metadata["epoch"]
-        self.seconds_before_this_fit = float(metadata.get("seconds", 0.0))  # what Keras's own callback sets; fit() starts there
+        self.model._initial_epoch = metadata["epoch"]  # what Keras's own callback sets; fit() starts there
+        self.seconds_before_this_fit = float(metadata.get("seconds", 0.0))

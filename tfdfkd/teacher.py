@@ -95,9 +95,8 @@ def _from_saved_model(path: str) -> keras.Model:
         outputs = next(iter(outputs.values()))
     model = keras.Model(inputs, outputs, name="saved_model_teacher")
     if _gives_probabilities(model):
-        # A SavedModel hides its layers, so a softmax output is recognised by its values; its
-        # logarithm equals the logits up to a per-sample constant, which softmax ignores.
-        model = keras.Model(inputs, keras.ops.log(keras.ops.maximum(model(inputs), 1e-30)), name="saved_model_teacher_logits")
+        # A SavedModel hides its layers, so a softmax output is recognised by its values.
+        model = keras.Model(inputs, _log_probabilities(model, inputs), name="saved_model_teacher_logits")
     return model
 
 
@@ -127,40 +126,28 @@ def find_final_dense(model: keras.Model) -> keras.layers.Dense | None:
     return None
 
 
-_LOGIT_PRESERVING = (keras.activations.linear, keras.activations.softmax)
-
-
-def _squashing_after(model: keras.Model, dense: keras.layers.Dense) -> str | None:
-    """The name of an activation other than softmax applied to the final Dense layer's output
-    (its own activation or a layer after it), which makes the model's outputs something other
-    than logits or probabilities: a ReLU there zeroes negative logits and KD at a temperature
-    would chase the clipped values."""
-    after = False
+def _output_activations(model: keras.Model, dense: keras.layers.Dense) -> list[str]:
+    """The activations applied to the final Dense layer's output, in order: its own, then those
+    of the activation layers after it (`find_final_dense` allows only those there)."""
+    names, after = [], False
     for layer in _layers_in_call_order(model):
         if layer is dense:
-            after = True
-            activation = dense.activation
+            after, activation = True, dense.activation
         elif after and isinstance(layer, keras.layers.ReLU):
-            return "relu"
+            activation = keras.activations.relu
+        elif after and isinstance(layer, keras.layers.Softmax):
+            activation = keras.activations.softmax
         elif after and isinstance(layer, keras.layers.Activation):
             activation = layer.activation
         else:
             continue
-        if activation not in _LOGIT_PRESERVING:
-            return getattr(activation, "__name__", str(activation))
-    return None
+        names.append(getattr(activation, "__name__", str(activation)))
+    return names
 
 
-def _ends_in_softmax(model: keras.Model, dense: keras.layers.Dense) -> bool:
-    after = False
-    for layer in _layers_in_call_order(model):
-        if layer is dense:
-            after = True
-            if dense.activation is keras.activations.softmax:
-                return True
-        elif after and (isinstance(layer, keras.layers.Softmax) or getattr(layer, "activation", None) is keras.activations.softmax):
-            return True
-    return False
+def _log_probabilities(model: keras.Model, inputs):
+    """log(softmax output): the logits up to a per-sample constant, which softmax ignores."""
+    return keras.ops.log(keras.ops.maximum(model(inputs), 1e-30))
 
 
 def from_keras(model: keras.Model, source: str = "<keras model>") -> Teacher:
@@ -172,12 +159,15 @@ def from_keras(model: keras.Model, source: str = "<keras model>") -> Teacher:
     check_float_input(model, f"teacher {source}")
     model.trainable = False
     dense = find_final_dense(model)
-    squashing = _squashing_after(model, dense) if dense is not None else None
+    activations = _output_activations(model, dense) if dense is not None else []
+    # Anything but softmax after the logits (a ReLU zeroes the negative ones) leaves outputs that
+    # are neither logits nor probabilities, and KD at a temperature would chase the clipped values.
+    squashing = next((name for name in activations if name not in ("linear", "softmax")), None)
     if squashing is not None:
         raise TfdfkdError(f"teacher {source} applies {squashing} after its final Dense layer {dense.name!r}, so its outputs are not logits",
                           "give the classifier with a linear or softmax output (rebuild the last layer without that activation)")
     logits_model = model
-    if dense is not None and _ends_in_softmax(model, dense):
+    if "softmax" in activations:
         # Softmax outputs lose the temperature: recompute logits. From the Dense layer's own
         # input when it sits in the top-level graph; inside a nested model, as log-probabilities,
         # which equal the logits up to a per-sample constant that softmax ignores.
@@ -188,7 +178,7 @@ def from_keras(model: keras.Model, source: str = "<keras model>") -> Teacher:
             if dense.use_bias:
                 logits = keras.ops.add(logits, dense.bias)
         else:
-            logits = keras.ops.log(keras.ops.maximum(model(inputs), 1e-30))
+            logits = _log_probabilities(model, inputs)
         logits_model = keras.Model(inputs, logits, name=f"{model.name}_logits")
     logits_model.trainable = False
     return Teacher(logits_model=logits_model, source=source, final_dense=dense)
