@@ -83,3 +83,23 @@ def test_unknown_method_and_setting_are_refused(digits_teacher):
         synthesis.create("magic", digits_teacher)
     with pytest.raises(TfdfkdError, match="no setting"):
         synthesis.create("zskd", digits_teacher, iterationz=3)
+    with pytest.raises(TfdfkdError, match="rescale='pixel' is unknown"):
+        synthesis.create("zskd", digits_teacher, rescale="pixel")
+    with pytest.raises(TfdfkdError, match="init='gaussian' is unknown"):
+        synthesis.create("zskd", digits_teacher, init="gaussian")
+
+
+@pytest.mark.parametrize("per_image", [True, False])
+def test_rescaled_impressions_span_the_unit_interval(digits_teacher, strategy, per_image):
+    """ZSKD's released code rescales the batch to [0, 1] after every step instead of clipping."""
+    synth = synthesis.create("zskd", digits_teacher, strategy, iterations=20, learning_rate=0.5,
+                             rescale="image" if per_image else "batch")
+    images = synth.synthesize(20, seed=0).images
+    low, high = images.min(axis=(1, 2, 3)), images.max(axis=(1, 2, 3))
+    if per_image:
+        np.testing.assert_allclose(low, 0.0, atol=1e-6)
+        np.testing.assert_allclose(high, 1.0, atol=1e-6)
+    else:
+        assert images.min() == pytest.approx(0.0, abs=1e-6) and images.max() == pytest.approx(1.0, abs=1e-6)
+        assert np.any(low > 1e-3) or np.any(high < 1 - 1e-3)  # one range for the batch, not one per image
+    assert np.mean(np.isclose(images, 0.0) | np.isclose(images, 1.0)) < 0.2  # no pile-up at the bounds

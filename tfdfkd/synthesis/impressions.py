@@ -15,6 +15,7 @@ from U(0.55, 0.70) (ZSKD appendix).
 from __future__ import annotations
 
 import dataclasses
+from typing import ClassVar
 
 import numpy as np
 import tensorflow as tf
@@ -68,6 +69,10 @@ class ImpressionsConfig:
     init_high: float = 1.0
     init_std: float = 1.0
     clip: bool = False  # clip pixels to [0, 1] after every step (ZSKD does not)
+    # Rescale pixels to [0, 1] after every step: "image" min-max per image, "batch" over the batch
+    # (each replica's slice under a multi-replica strategy), as ZSKD's released code does; "none".
+    # Unlike clipping, no pixel piles up at a bound.
+    rescale: str = "none"
     clip_final: bool = False  # clip the finished images to [0, 1] (what an image file stores)
     l2_weight: float = 0.0  # per-image weight of ||x||^2 added to the loss
     optimizer: str = "adam"  # "adam" (ZSKD's code) or "sgd" (plain gradient descent on the pixels)
@@ -83,9 +88,14 @@ class _InputOptimiser(Synthesizer):
     """
 
     Config = ImpressionsConfig
+    CHOICES: ClassVar[dict[str, tuple[str, ...]]] = {"init": ("uniform", "normal"), "optimizer": ("adam", "sgd"), "rescale": ("none", "image", "batch")}
 
     def __init__(self, teacher, config=None, strategy=None):
         super().__init__(teacher, config, strategy)
+        for field, allowed in self.CHOICES.items():
+            value = getattr(self.config, field)
+            if value not in allowed:
+                raise TfdfkdError(f"{self.name} setting {field}={value!r} is unknown", f"use {field}= one of {', '.join(allowed)}")
         self._optimise = tf.function(self._optimise_slice, reduce_retracing=True)
         self._distributed = tf.function(lambda x, t, c: self.strategy.run(self._optimise, args=(x, t, c)))
 
@@ -145,12 +155,22 @@ class _InputOptimiser(Synthesizer):
             x = x - tf.where(stopped[:, None, None, None], tf.zeros_like(update), update)
             if cfg.clip:
                 x = tf.clip_by_value(x, 0.0, 1.0)
+            if cfg.rescale != "none":
+                x = _min_max(x, per_image=cfg.rescale == "image")
             return i + 1, x, m, v, stopped
 
         zeros = tf.zeros_like(x)
         stopped = tf.zeros(tf.shape(x)[:1], tf.bool)
         _, x, _, _, stopped = tf.while_loop(lambda i, *_: i < cfg.iterations, step, (tf.constant(0), x, zeros, zeros, stopped))
         return x, cross_entropy(x)[0], tf.cast(stopped, tf.float32)
+
+
+def _min_max(x, per_image: bool):
+    """x rescaled to span [0, 1], per image or over the whole tensor."""
+    axis = [1, 2, 3] if per_image else None
+    low = tf.reduce_min(x, axis=axis, keepdims=True)
+    high = tf.reduce_max(x, axis=axis, keepdims=True)
+    return (x - low) / tf.maximum(high - low, 1e-12)
 
 
 @register("zskd")
