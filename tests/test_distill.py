@@ -23,7 +23,7 @@ def test_hinton_loss_is_kl_of_softened_distributions_times_tau_squared():
     assert float(distill.hinton_loss(20.0).compute_loss(teacher_logits, teacher_logits)) < 1e-5
 
 
-def test_distillation_on_data_impressions_teaches_the_student(digits_teacher, digits_test, strategy):
+def test_distillation_on_data_impressions_teaches_the_student(digits_teacher, digits_test, strategy, tmp_path):
     synth = synthesis.create("zskd", digits_teacher, strategy, iterations=40, learning_rate=0.05, clip=True)
     images = np.concatenate([synth.synthesize(100, seed=s).images for s in range(6)])
     with strategy.scope():
@@ -34,8 +34,14 @@ def test_distillation_on_data_impressions_teaches_the_student(digits_teacher, di
     student_before = [w.copy() for w in student.get_weights()]
     chance = distill.accuracy(student, digits_test.images, digits_test.labels)
     data = tf.data.Dataset.from_tensor_slices(images).shuffle(600, seed=0).batch(64)
-    history = distiller.fit(data, epochs=15, verbose=0, shuffle=False)
+    watch = distill.EvalAccuracy(student, digits_test.images, digits_test.labels)
+    board = keras.callbacks.TensorBoard(str(tmp_path), write_graph=False)
+    history = distiller.fit(data, epochs=15, verbose=0, shuffle=False, callbacks=[watch, board])
     accuracy = distill.accuracy(student, digits_test.images, digits_test.labels)
+    # the learning curve is in the history and in TensorBoard; its last point is the final accuracy
+    assert len(history.history["eval_accuracy"]) == 15 and history.history["eval_accuracy"][-1] == accuracy
+    logged = [v.tag for f in (tmp_path / "train").iterdir() for e in tf.compat.v1.train.summary_iterator(str(f)) for v in e.summary.value]
+    assert logged.count("epoch_eval_accuracy") == 15
     assert accuracy > 0.5 and accuracy > chance + 0.3, (chance, accuracy)  # data-free: no digit image was seen
     assert history.history["distillation_loss"][-1] < history.history["distillation_loss"][0]
     for before, after in zip(teacher_before, digits_teacher.logits_model.get_weights(), strict=True):

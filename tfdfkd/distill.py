@@ -78,6 +78,23 @@ class Distiller(keras.distillation.Distiller):
         super()._maybe_symbolic_build(iterator=iterator, data_batch=data_batch)
 
 
+class EvalAccuracy(keras.callbacks.Callback):
+    """Adds the student's accuracy on a labelled set to each epoch's logs as `eval_accuracy`, so
+    the progress bar, the history and TensorBoard show the learning curve.
+
+    For watching only: nothing is ever chosen by it (a data-free run has no data to choose a
+    checkpoint with; the last epoch is the result). Place it before the TensorBoard callback.
+    """
+
+    def __init__(self, student: keras.Model, images: np.ndarray, labels: np.ndarray):
+        super().__init__()
+        self.student, self.images, self.labels = student, images, labels
+
+    def on_epoch_end(self, epoch, logs=None):
+        if logs is not None:
+            logs["eval_accuracy"] = accuracy(self.student, self.images, self.labels)
+
+
 def _spans_workers(strategy) -> bool:
     """True under a MultiWorkerMirroredStrategy whose replicas are not all in this process."""
     return (isinstance(strategy, tf.distribute.MultiWorkerMirroredStrategy)

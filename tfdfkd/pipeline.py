@@ -180,7 +180,7 @@ def _run_in(job: _Job, parts: _Parts) -> dict:
     transfer = _synthesize(config, strategy, teacher, student, synthesizer, staging, verbose)
     synthesis_seconds = transfer.manifest["synthesis_seconds"]
 
-    history, distill_seconds = _distill(config, strategy, teacher, student, transfer, staging, verbose, synthesizer)
+    history, distill_seconds = _distill(config, strategy, teacher, student, transfer, staging, verbose, synthesizer, eval_set)
     # Keras's `loss`, not the Distiller's `distillation_loss`: Keras 3.15's Distiller logs its terms
     # after they were divided by the replica count (equal on one replica; the gradients are right).
     losses = history.history.get("loss", [])
@@ -354,18 +354,21 @@ def _optimizer(config, learning_rate):
     raise TfdfkdError(f"unknown distillation optimiser {config.distill_optimizer!r}", "use adam or sgd")
 
 
-def _distill(config, strategy, teacher, student, transfer, staging, verbose, synthesizer=None):
+def _distill(config, strategy, teacher, student, transfer, staging, verbose, synthesizer=None, eval_set=None):
     """Fits the student on the transfer set under `strategy`, resumable from `staging/backup`;
-    returns the history and the training seconds, killed earlier invocations included."""
+    returns the history and the training seconds, killed earlier invocations included. With an
+    `eval_set`, each epoch logs the student's accuracy on it (`eval_accuracy`, watched, never used)."""
     import keras
 
     from tfdfkd.backup import BackupAndRestore
+    from tfdfkd.distill import EvalAccuracy
 
     steps = -(-len(transfer) // config.distill_batch_size) * config.distill_epochs
     distiller = _make_distiller(config, strategy, teacher, student, steps, synthesizer)
     backup = BackupAndRestore(os.path.join(staging, "backup"))  # Keras's, with atomic backups (tfdfkd/backup.py)
     callbacks = [
         backup,
+        *([EvalAccuracy(student, eval_set.images, eval_set.labels)] if eval_set is not None else []),
         keras.callbacks.TensorBoard(os.path.join(staging, "tensorboard", "distill"), write_graph=False),
         keras.callbacks.TerminateOnNaN(),
     ]
