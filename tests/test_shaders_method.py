@@ -216,3 +216,8 @@ def test_missing_cache_is_a_one_line_error(tmp_path):
     last = [line for line in result.stderr.splitlines() if line.strip()][-1]
     assert last.startswith("error: no shader cache") and "Fix:" in last
     assert not os.path.exists(out) and not os.path.exists(out + ".partial")
+
+
+def test_unknown_augmentation_level_is_refused_before_the_cache_is_read(digits_teacher, tmp_path):
+    with pytest.raises(TfdfkdError, match="augment='heavy' is unknown"):
+        synthesis.create("shaders", digits_teacher, cache=str(tmp_path / "no_cache"), augment="heavy")

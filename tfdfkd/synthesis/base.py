@@ -51,6 +51,7 @@ class Synthesizer(abc.ABC):
     name: ClassVar[str]
     Config: ClassVar[type]
     DEFAULTS: ClassVar[dict] = {}  # a method's own departures from its Config's defaults
+    CHOICES: ClassVar[dict[str, tuple[str, ...]]] = {}  # config fields that take one of a few names
 
     @classmethod
     def default_config(cls, **overrides):
@@ -61,6 +62,10 @@ class Synthesizer(abc.ABC):
         self.teacher = teacher
         self.config = config if config is not None else self.default_config()
         self.strategy = strategy or tf.distribute.get_strategy()
+        for field, allowed in self.CHOICES.items():
+            value = getattr(self.config, field)
+            if value not in allowed:
+                raise TfdfkdError(f"{self.name} setting {field}={value!r} is unknown", f"use {field}= one of {', '.join(allowed)}")
 
     @abc.abstractmethod
     def synthesize(self, batch_size: int, seed: int) -> SyntheticBatch:

@@ -92,10 +92,6 @@ class _InputOptimiser(Synthesizer):
 
     def __init__(self, teacher, config=None, strategy=None):
         super().__init__(teacher, config, strategy)
-        for field, allowed in self.CHOICES.items():
-            value = getattr(self.config, field)
-            if value not in allowed:
-                raise TfdfkdError(f"{self.name} setting {field}={value!r} is unknown", f"use {field}= one of {', '.join(allowed)}")
         self._optimise = tf.function(self._optimise_slice, reduce_retracing=True)
         self._distributed = tf.function(lambda x, t, c: self.strategy.run(self._optimise, args=(x, t, c)))
 

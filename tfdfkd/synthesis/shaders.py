@@ -22,9 +22,11 @@ in the tf.data pipeline given by `training_data()`), mixed up, attacked towards 
 from __future__ import annotations
 
 import dataclasses
+from typing import ClassVar
 
 import numpy as np
 
+from tfdfkd.augment import AUGMENT_LEVELS
 from tfdfkd.errors import TfdfkdError
 from tfdfkd.synthesis.base import Synthesizer, SyntheticBatch, register
 
@@ -59,15 +61,13 @@ class ShaderImages(Synthesizer):
     """Teacher-balanced shader images (Frank & Davis sec. 3.1); see the module docstring."""
 
     Config = ShaderConfig
+    CHOICES: ClassVar[dict[str, tuple[str, ...]]] = {"augment": AUGMENT_LEVELS}
 
     def __init__(self, teacher, config=None, strategy=None):
         super().__init__(teacher, config, strategy)
-        from tfdfkd.augment import AUGMENT_LEVELS
         from tfdfkd.render import cache
 
         cfg = self.config
-        if cfg.augment not in AUGMENT_LEVELS:
-            raise TfdfkdError(f"shader augmentation level {cfg.augment!r} is unknown", f"use augment= one of {', '.join(AUGMENT_LEVELS)}")
         height, width, channels = teacher.input_shape
         self.images = cache.load_images(cfg.cache, resolution=(height, width), channels=channels)  # uint8 (N, H, W, C)
         self.predictions = self._predict(self.images)
