@@ -67,3 +67,53 @@ def test_keras_string_kl_default_is_not_the_textbook_loss():
     t, s = rng.normal(size=(8, 10)).astype(np.float32) * 2, rng.normal(size=(8, 10)).astype(np.float32) * 2
     string_default = float(keras.distillation.LogitsDistillation(temperature=20.0).compute_loss(t, s))
     assert abs(string_default - float(distill.hinton_loss(20.0).compute_loss(t, s))) > 1e-3
+
+
+class _ConstantImages:
+    """A transfer-set stand-in: image i is filled with the value i / (n - 1)."""
+
+    def __init__(self, n=64):
+        self.images = np.repeat(np.linspace(0.0, 1.0, n, dtype=np.float32), 32 * 32).reshape(n, 32, 32, 1)
+
+    def __len__(self):
+        return len(self.images)
+
+    def dataset(self, batch_size, shuffle_seed=0):
+        return tf.data.Dataset.from_tensor_slices(self.images).shuffle(64, seed=shuffle_seed).batch(batch_size)
+
+
+def _epoch(data):
+    return np.concatenate(list(data.as_numpy_iterator()))
+
+
+def test_distill_mixup_mixes_each_batch_with_itself_and_redraws_every_epoch():
+    from tfdfkd import pipeline
+
+    transfer = _ConstantImages()
+    config = pipeline.RunConfig(teacher="t", student="s", out="o", distill_augment=False, distill_mixup=1.0, distill_batch_size=16)
+    data = pipeline._training_data(config, transfer, shuffle_seed=3)
+    first, second = _epoch(data), _epoch(data)
+    for epoch in (first, second):
+        assert epoch.shape == transfer.images.shape
+        assert np.allclose(epoch, epoch[:, :1, :1, :], atol=1e-6)  # a mix of two constant images is constant
+        assert epoch.min() >= 0.0 and epoch.max() <= 1.0
+        originals = transfer.images[:, 0, 0, 0]
+        changed = np.abs(epoch[:, 0, 0, 0, None] - originals[None]).min(axis=1) > 1e-4
+        assert changed.mean() > 0.5  # Beta(1, 1) mixes almost every image with another
+    assert not np.allclose(first, second)  # new pairs and weights every epoch
+    np.testing.assert_array_equal(first, _epoch(pipeline._training_data(config, transfer, shuffle_seed=3)))  # seeded
+
+    off = pipeline.RunConfig(teacher="t", student="s", out="o", distill_augment=False, distill_batch_size=16)
+    unmixed = _epoch(pipeline._training_data(off, transfer, shuffle_seed=3))
+    np.testing.assert_array_equal(np.sort(unmixed[:, 0, 0, 0]), transfer.images[:, 0, 0, 0])
+
+
+def test_a_run_recorded_before_later_settings_existed_still_counts_as_the_same_run():
+    from tfdfkd import pipeline
+
+    config = pipeline.RunConfig(teacher="t", student="s", out="o")
+    old_record = {k: v for k, v in config.to_json().items() if k not in pipeline._LATER_FIELDS}
+    assert pipeline._same_run(old_record, config.to_json())
+    mixed = pipeline.RunConfig(teacher="t", student="s", out="o", distill_mixup=1.0)
+    assert not pipeline._same_run(old_record, mixed.to_json())
+    assert not pipeline._same_run({**old_record, "distill_optimizer": "sgd"}, config.to_json())

@@ -255,10 +255,11 @@ def mixup(images, targets, seed, alpha=None):
     train step under any strategy. Beta variates come from log-Gamma variates
     (Gamma(a) = Gamma(a + 1) U^(1/a)), which stay finite for the tiny alphas U(0, 1) gives.
 
-    Returns (mixed images (B, H, W, C), mixed targets (B, K), lambda (B,)).
+    `targets` may be None (the teacher labels the mixed images itself): then so are the mixed targets.
+
+    Returns (mixed images (B, H, W, C), mixed targets (B, K) or None, lambda (B,)).
     """
     images = tf.convert_to_tensor(images, tf.float32)
-    targets = tf.convert_to_tensor(targets, tf.float32)
     seeds = tf.random.experimental.stateless_split(tf.cast(seed, tf.int64), 6)
     batch = tf.shape(images)[0]
     if alpha is None:
@@ -273,5 +274,8 @@ def mixup(images, targets, seed, alpha=None):
     lam = tf.sigmoid(log_gamma(seeds[1], seeds[2]) - log_gamma(seeds[3], seeds[4]))  # g1 / (g1 + g2)
     permutation = tf.argsort(tf.random.stateless_uniform([batch], seeds[5]))
     mixed = lam[:, None, None, None] * images + (1.0 - lam[:, None, None, None]) * tf.gather(images, permutation)
+    if targets is None:
+        return mixed, None, lam
+    targets = tf.convert_to_tensor(targets, tf.float32)
     mixed_targets = lam[:, None] * targets + (1.0 - lam[:, None]) * tf.gather(targets, permutation)
     return mixed, mixed_targets, lam

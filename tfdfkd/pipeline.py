@@ -23,6 +23,7 @@ delete it at the end, so `<out>` must be on storage that every worker can read.
 from __future__ import annotations
 
 import dataclasses
+import math
 import os
 import shutil
 import tempfile
@@ -56,6 +57,10 @@ class RunConfig:
     distill_augment: bool = True  # ZSKD appendix sec. 3 augmentations
     distill_augment_fraction: float = 0.9  # share of each batch augmented (measured: 0.9 beat 0.5 on 3,000 DIs)
     distill_cosine: bool = True  # cosine-decay the learning rate (ZSKD instead fine-tunes at 1e-3)
+    # mixup of transfer images during distillation, lambda ~ Beta(a, a); the teacher labels each mixed
+    # image itself (Beyer et al. 2022's function matching). 0: off. Methods with their own batches
+    # (shaders: mixup is their own setting; DeGAN: latent codes) refuse it.
+    distill_mixup: float = 0.0
     # the student's optimiser (shader method, Frank & Davis sec. 4: SGD, momentum 0.9, weight decay)
     distill_optimizer: str = "adam"  # "adam" (ZSKD appendix) or "sgd" (with distill_momentum)
     distill_momentum: float = 0.9  # SGD momentum (Frank & Davis sec. 4: 0.9)
@@ -68,9 +73,18 @@ class RunConfig:
     def to_json(self) -> dict:
         record = dataclasses.asdict(self)
         record["synth_settings"] = {k: list(v) if isinstance(v, tuple) else v for k, v in self.synth_settings}
-        if record["proxy"] is None:  # runs written before the field existed still resume and report as finished
-            del record["proxy"]
         return record
+
+
+# Fields added after runs were made, with the value a config.json written before them means.
+_LATER_FIELDS = {"proxy": None, "distill_optimizer": "adam", "distill_momentum": 0.9, "distill_weight_decay": 0.0,
+                 "distill_mixup": 0.0}
+
+
+def _same_run(recorded: dict, mine: dict) -> bool:
+    """Whether a config.json on disk describes the run `mine` (`RunConfig.to_json()`); one written
+    before a field existed has that field's old behaviour, so a run finished then still counts."""
+    return {**_LATER_FIELDS, **recorded} == {**_LATER_FIELDS, **mine}
 
 
 def run(config: RunConfig, command: str = "", verbose: int = 1, extra_files: dict[str, str] | None = None) -> dict:
@@ -140,6 +154,9 @@ def _validate_and_run(job: _Job, extra_files: dict[str, str]) -> dict:
         teacher = teachers.load(config.teacher)
         student = _build_student(config, teacher, models, teachers)
         synthesizer = synthesis.create(config.method, teacher, strategy, **_synth_overrides(config, synthesis))
+    if config.distill_mixup and type(synthesizer).training_data is not synthesis.Synthesizer.training_data:
+        raise TfdfkdError(f"--distill_mixup is for methods distilled on their stored images, and {config.method} feeds its own batches",
+                          "drop --distill_mixup (the shader method mixes by itself: its mixup setting)")
     eval_name = config.eval_dataset or (zoo.card(config.teacher)["dataset"] if config.teacher in zoo.list() else None)
     eval_set = data.load(eval_name, "test", config.data_dir) if eval_name else None
     if eval_set is not None and eval_set.images.shape[1:] != teacher.input_shape:
@@ -233,6 +250,8 @@ def _check_numbers(config: RunConfig) -> None:
         raise TfdfkdError(f"--distill_learning_rate is {config.distill_learning_rate}, it must be positive", "pass e.g. 0.01")
     if not 0.0 <= config.distill_augment_fraction <= 1.0:
         raise TfdfkdError(f"--distill_augment_fraction is {config.distill_augment_fraction}, it must be in [0, 1]", "pass e.g. 0.9")
+    if not config.distill_mixup >= 0.0 or math.isinf(config.distill_mixup):  # also NaN
+        raise TfdfkdError(f"--distill_mixup is {config.distill_mixup}, it must be a finite number >= 0", "pass 0 (off) or e.g. 1.0")
 
 
 def _check_writable(out: str) -> None:
@@ -268,13 +287,13 @@ def _check_out_dirs(config: RunConfig, out: str, staging: str) -> str:
     mine = config.to_json()
     if os.path.exists(out):
         config_path = os.path.join(out, "config.json")
-        if os.path.exists(os.path.join(out, "metrics.json")) and os.path.exists(config_path) and read_json(config_path) == mine:
+        if os.path.exists(os.path.join(out, "metrics.json")) and os.path.exists(config_path) and _same_run(read_json(config_path), mine):
             return "finished"
         raise TfdfkdError(f"--out {out} exists and is not a finished run of this command",
                           "choose a new --out, or delete that directory")
     if os.path.exists(staging):
         config_path = os.path.join(staging, "config.json")
-        if os.path.exists(config_path) and read_json(config_path) == mine:
+        if os.path.exists(config_path) and _same_run(read_json(config_path), mine):
             return "resume"
         raise TfdfkdError(f"{staging} holds an unfinished run with other settings",
                           "run that command again to finish it, or delete the directory")
@@ -309,9 +328,12 @@ def _build_student(config: RunConfig, teacher, models, teachers):
 
 
 def _training_data(config, transfer, shuffle_seed, synthesizer=None):
-    """The transfer set as shuffled (and, with distill_augment, augmented) image batches, or the
-    method's own batches where it has them (the shader method: images, targets, its augmentation)."""
-    from tfdfkd.augment import ZSKDAugmentation
+    """The transfer set as shuffled (and, with distill_augment, augmented; with distill_mixup,
+    mixed) image batches, or the method's own batches where it has them (the shader method:
+    images, targets, its augmentation)."""
+    import tensorflow as tf
+
+    from tfdfkd.augment import ZSKDAugmentation, mixup
 
     own = synthesizer.training_data(transfer, config.distill_batch_size, shuffle_seed, config.distill_augment) if synthesizer else None
     if own is not None:
@@ -320,6 +342,11 @@ def _training_data(config, transfer, shuffle_seed, synthesizer=None):
     if config.distill_augment:
         augment = ZSKDAugmentation(fraction=config.distill_augment_fraction, seed=shuffle_seed)
         data = data.map(lambda x: augment(x, training=True))
+    if config.distill_mixup:
+        # each batch mixes with a permutation of itself, with new draws every batch and epoch
+        seeds = tf.data.Dataset.random(seed=shuffle_seed, rerandomize_each_iteration=True)
+        data = tf.data.Dataset.zip(seeds, data).map(
+            lambda s, x: mixup(x, None, tf.stack([s, tf.constant(shuffle_seed, tf.int64)]), alpha=config.distill_mixup)[0])
     return data
 
 

@@ -49,6 +49,8 @@ flags.DEFINE_float("distill_tau", 20.0, "Distillation temperature (ZSKD: 20).")
 flags.DEFINE_bool("distill_augment", True, "Augment during distillation: ZSKD's (scale, translate, rotate, flip), or the "
                   "method's own (shaders: its augment= setting).")
 flags.DEFINE_float("distill_augment_fraction", 0.9, "Share of each batch that is augmented.")
+flags.DEFINE_float("distill_mixup", 0.0, "Mix pairs of transfer images during distillation, lambda ~ Beta(a, a), each "
+                   "labelled by the teacher (function matching); 0 = off. Not for shaders (own mixup) or degan.")
 flags.DEFINE_bool("distill_cosine", True, "Cosine decay of the student's learning rate.")
 flags.DEFINE_enum("distill_optimizer", "adam", ["adam", "sgd"], "Student optimiser (ZSKD: adam; shaders paper: sgd).")
 flags.DEFINE_float("distill_momentum", 0.9, "SGD momentum (shaders paper: 0.9).")
@@ -90,7 +92,7 @@ def distill():
         synth_batch_size=FLAGS.synth_batch_size, synth_settings=tuple(settings), distill_epochs=FLAGS.distill_epochs,
         distill_batch_size=FLAGS.distill_batch_size, distill_learning_rate=FLAGS.distill_learning_rate,
         distill_tau=FLAGS.distill_tau, distill_augment=FLAGS.distill_augment, distill_augment_fraction=FLAGS.distill_augment_fraction,
-        distill_cosine=FLAGS.distill_cosine, interleave_steps=FLAGS.interleave_steps,
+        distill_cosine=FLAGS.distill_cosine, distill_mixup=FLAGS.distill_mixup, interleave_steps=FLAGS.interleave_steps,
         distill_optimizer=FLAGS.distill_optimizer, distill_momentum=FLAGS.distill_momentum,
         distill_weight_decay=FLAGS.distill_weight_decay, proxy=FLAGS.proxy)
     command = " ".join(["python", "tools/distill.py"] + sys.argv[1:])
