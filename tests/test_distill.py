@@ -91,7 +91,7 @@ def test_distill_mixup_mixes_each_batch_with_itself_and_redraws_every_epoch():
 
     transfer = _ConstantImages()
     config = pipeline.RunConfig(teacher="t", student="s", out="o", distill_augment=False, distill_mixup=1.0, distill_batch_size=16)
-    data = pipeline._training_data(config, transfer, shuffle_seed=3)
+    data = pipeline.training_data(config, transfer, shuffle_seed=3)
     first, second = _epoch(data), _epoch(data)
     for epoch in (first, second):
         assert epoch.shape == transfer.images.shape
@@ -101,10 +101,10 @@ def test_distill_mixup_mixes_each_batch_with_itself_and_redraws_every_epoch():
         changed = np.abs(epoch[:, 0, 0, 0, None] - originals[None]).min(axis=1) > 1e-4
         assert changed.mean() > 0.5  # Beta(1, 1) mixes almost every image with another
     assert not np.allclose(first, second)  # new pairs and weights every epoch
-    np.testing.assert_array_equal(first, _epoch(pipeline._training_data(config, transfer, shuffle_seed=3)))  # seeded
+    np.testing.assert_array_equal(first, _epoch(pipeline.training_data(config, transfer, shuffle_seed=3)))  # seeded
 
     off = pipeline.RunConfig(teacher="t", student="s", out="o", distill_augment=False, distill_batch_size=16)
-    unmixed = _epoch(pipeline._training_data(off, transfer, shuffle_seed=3))
+    unmixed = _epoch(pipeline.training_data(off, transfer, shuffle_seed=3))
     np.testing.assert_array_equal(np.sort(unmixed[:, 0, 0, 0]), transfer.images[:, 0, 0, 0])
 
 

@@ -96,7 +96,7 @@ def run(config: RunConfig, command: str = "", verbose: int = 1, extra_files: dic
     from tfdfkd.io_utils import git_commit
 
     commit = git_commit()  # the code that runs, before anything can change the checkout
-    _check_numbers(config)
+    check_numbers(config)
     out = os.path.abspath(config.out)
     staging = out + PARTIAL_SUFFIX
     resume = _check_out_dirs(config, out, staging)
@@ -145,14 +145,14 @@ class _Parts:
 
 
 def _validate_and_run(job: _Job, extra_files: dict[str, str]) -> dict:
-    from tfdfkd import data, models, synthesis, zoo
+    from tfdfkd import data, synthesis, zoo
     from tfdfkd import teacher as teachers
 
     config, strategy, staging = job.config, job.strategy, job.staging
 
     with strategy.scope():
         teacher = teachers.load(config.teacher)
-        student = _build_student(config, teacher, models, teachers)
+        student = build_student(config, teacher)
         synthesizer = synthesis.create(config.method, teacher, strategy, **_synth_overrides(config, synthesis))
     if config.distill_mixup and type(synthesizer).training_data is not synthesis.Synthesizer.training_data:
         raise TfdfkdError(f"--distill_mixup is for methods distilled on their stored images, and {config.method} feeds its own batches",
@@ -241,7 +241,7 @@ def _finish(staging: str, out: str) -> dict:
     return read_json(os.path.join(out, "metrics.json"))
 
 
-def _check_numbers(config: RunConfig) -> None:
+def check_numbers(config: RunConfig) -> None:
     """Refuses sizes and rates that cannot work, before anything is loaded or written."""
     for name in ("num_samples", "synth_batch_size", "distill_epochs", "distill_batch_size", "interleave_steps"):
         if getattr(config, name) < 1:
@@ -312,7 +312,11 @@ def _synth_overrides(config: RunConfig, synthesis) -> dict:
     return overrides
 
 
-def _build_student(config: RunConfig, teacher, models, teachers):
+def build_student(config: RunConfig, teacher):
+    """`config.student` (an architecture or a .keras file), checked against `teacher`'s input shape and classes."""
+    from tfdfkd import models
+    from tfdfkd import teacher as teachers
+
     if config.student.endswith((".keras", ".h5")) or os.path.isdir(config.student):
         student = teachers.load_keras_model(config.student)
     else:
@@ -327,7 +331,7 @@ def _build_student(config: RunConfig, teacher, models, teachers):
     return student
 
 
-def _training_data(config, transfer, shuffle_seed, synthesizer=None):
+def training_data(config, transfer, shuffle_seed, synthesizer=None):
     """The transfer set as shuffled (and, with distill_augment, augmented; with distill_mixup,
     mixed) image batches, or the method's own batches where it has them (the shader method:
     images, targets, its augmentation)."""
@@ -350,7 +354,7 @@ def _training_data(config, transfer, shuffle_seed, synthesizer=None):
     return data
 
 
-def _make_distiller(config, strategy, teacher, student, steps, synthesizer=None):
+def make_distiller(config, strategy, teacher, student, steps, synthesizer=None):
     """A compiled distiller under `strategy` (the method's own, else Hinton's `Distiller`), Adam or
     SGD with optional cosine decay over `steps`."""
     import keras
@@ -391,7 +395,7 @@ def _distill(config, strategy, teacher, student, transfer, staging, verbose, syn
     from tfdfkd.distill import EvalAccuracy
 
     steps = -(-len(transfer) // config.distill_batch_size) * config.distill_epochs
-    distiller = _make_distiller(config, strategy, teacher, student, steps, synthesizer)
+    distiller = make_distiller(config, strategy, teacher, student, steps, synthesizer)
     backup = BackupAndRestore(os.path.join(staging, "backup"))  # Keras's, with atomic backups (tfdfkd/backup.py)
     callbacks = [
         backup,
@@ -400,7 +404,7 @@ def _distill(config, strategy, teacher, student, transfer, staging, verbose, syn
         keras.callbacks.TerminateOnNaN(),
     ]
     # shuffle=False: the tf.data pipeline shuffles (Keras ignores, with a warning, shuffle=True on a dataset).
-    history = distiller.fit(_training_data(config, transfer, config.seed, synthesizer), epochs=config.distill_epochs,
+    history = distiller.fit(training_data(config, transfer, config.seed, synthesizer), epochs=config.distill_epochs,
                             callbacks=callbacks, verbose=verbose, shuffle=False)
     return history, backup.training_seconds()
 
@@ -421,7 +425,7 @@ def _synthesize(config, strategy, teacher, student, synthesizer, staging, verbos
         return transfer_set.write(synthesizer, directory, config.num_samples, **common)
 
     rounds = -(-config.num_samples // config.synth_batch_size)
-    distiller = _make_distiller(config, strategy, teacher, student, rounds * config.interleave_steps, synthesizer)
+    distiller = make_distiller(config, strategy, teacher, student, rounds * config.interleave_steps, synthesizer)
     checkpoint = tf.train.Checkpoint(student=student, optimizer=distiller.optimizer)
     manager = tf.train.CheckpointManager(checkpoint, os.path.join(staging, "interleave"), max_to_keep=1)
     distilled = 0  # shards the student has been trained on
@@ -433,7 +437,7 @@ def _synthesize(config, strategy, teacher, student, synthesizer, staging, verbos
     def after_shard(index, transfer):
         if index < distilled:
             return
-        data = _training_data(config, transfer, config.seed + index, synthesizer).repeat()
+        data = training_data(config, transfer, config.seed + index, synthesizer).repeat()
         distiller.fit(data, steps_per_epoch=config.interleave_steps, epochs=1, verbose=0, shuffle=False)
         manager.save(checkpoint_number=index + 1)
 

@@ -1,0 +1,113 @@
+"""Distill a fresh student on a stored transfer set, without synthesizing it again.
+
+    python tools/redistill.py --transfer_set=runs/di_fashion_mnist_deepinversion_tv \
+        --teacher=lenet5_bn_fashion_mnist --seed=1 --distill_mixup=1.0 --out=runs/redistill_seed1.json
+
+Compares distillation recipes and seeds on the same images (a synthesis run costs minutes to
+hours; this costs its distillation only). --transfer_set is a run's --out (or its transfer_set/
+directory). --out is a JSON record: the metrics.json keys (method, num_samples, teacher and
+student accuracy, seconds), the command and the commit. Errors are one line with exit status 2.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+from absl import app, flags
+
+FLAGS = flags.FLAGS
+flags.DEFINE_string("transfer_set", None, "A run's output directory, or its transfer_set/ directory.", required=True)
+flags.DEFINE_string("teacher", None, "Zoo name, .keras file or SavedModel directory: the set's teacher.", required=True)
+flags.DEFINE_string("student", "lenet5_half", "Architecture name (tfdfkd.models.ARCHITECTURES) or .keras file.")
+flags.DEFINE_string("eval_dataset", None, "Labelled dataset whose test split measures accuracy (default: the zoo teacher's).")
+flags.DEFINE_string("data_dir", None, "Where local dataset files live.")
+flags.DEFINE_string("out", None, "The JSON record to write (must not exist).", required=True)
+flags.DEFINE_integer("seed", 0, "Seeds the student's initialisation, shuffling, augmentation and mixup.")
+flags.DEFINE_integer("distill_epochs", 100, "Distillation epochs over the transfer set.")
+flags.DEFINE_integer("distill_batch_size", 256, "Distillation batch size.")
+flags.DEFINE_float("distill_learning_rate", 0.001, "Adam learning rate of the student (cosine decay).")
+flags.DEFINE_float("distill_tau", 3.0, "Distillation temperature.")
+flags.DEFINE_bool("distill_augment", True, "ZSKD's augmentations on a share of each batch.")
+flags.DEFINE_float("distill_augment_fraction", 0.5, "Share of each batch that is augmented.")
+flags.DEFINE_float("distill_mixup", 0.0, "Mixup of transfer-image pairs, lambda ~ Beta(a, a); 0 = off.")
+
+
+def main(argv):
+    from tfdfkd.cli import run_cli
+
+    run_cli(redistill)
+
+
+def redistill():
+    import keras
+
+    from tfdfkd import data, distill, pipeline, zoo
+    from tfdfkd import strategy as strategies
+    from tfdfkd import teacher as teachers
+    from tfdfkd.errors import TfdfkdError
+    from tfdfkd.io_utils import git_commit, write_json
+    from tfdfkd.transfer_set import MANIFEST, TransferSet
+
+    commit = git_commit()
+    directory = FLAGS.transfer_set
+    if os.path.exists(os.path.join(directory, "transfer_set", MANIFEST)):
+        directory = os.path.join(directory, "transfer_set")
+    if not os.path.exists(os.path.join(directory, MANIFEST)):
+        raise TfdfkdError(f"{FLAGS.transfer_set} holds no transfer set ({MANIFEST} not found)",
+                          "pass a tools/distill.py run's --out, or its transfer_set/ directory")
+    if os.path.exists(FLAGS.out):
+        raise TfdfkdError(f"--out {FLAGS.out} exists", "choose a new --out, or delete that file")
+    transfer = TransferSet(directory)
+    config = pipeline.RunConfig(
+        teacher=FLAGS.teacher, student=FLAGS.student, out=FLAGS.out, method=transfer.manifest["method"], num_samples=len(transfer),
+        seed=FLAGS.seed, eval_dataset=FLAGS.eval_dataset, data_dir=FLAGS.data_dir, distill_epochs=FLAGS.distill_epochs,
+        distill_batch_size=FLAGS.distill_batch_size, distill_learning_rate=FLAGS.distill_learning_rate, distill_tau=FLAGS.distill_tau,
+        distill_augment=FLAGS.distill_augment, distill_augment_fraction=FLAGS.distill_augment_fraction, distill_mixup=FLAGS.distill_mixup)
+    pipeline.check_numbers(config)
+
+    strategy = strategies.get(config.strategy)
+    with strategy.scope():
+        teacher = teachers.load(config.teacher)
+        student = pipeline.build_student(config, teacher)
+    if tuple(transfer.manifest["image_shape"]) != teacher.input_shape:
+        raise TfdfkdError(f"the transfer set holds {tuple(transfer.manifest['image_shape'])} images, the teacher takes {teacher.input_shape}",
+                          "pass the teacher the transfer set was synthesized from")
+    eval_name = config.eval_dataset or (zoo.card(config.teacher)["dataset"] if config.teacher in zoo.list() else None)
+    if eval_name is None:
+        raise TfdfkdError(f"no dataset to measure {config.teacher} on", "pass --eval_dataset")
+    eval_set = data.load(eval_name, "test", config.data_dir)
+
+    steps = -(-len(transfer) // config.distill_batch_size) * config.distill_epochs
+    distiller = pipeline.make_distiller(config, strategy, teacher, student, steps)
+    started = time.time()
+    distiller.fit(pipeline.training_data(config, transfer, config.seed), epochs=config.distill_epochs, shuffle=False,
+                  callbacks=[distill.EvalAccuracy(student, eval_set.images, eval_set.labels), keras.callbacks.TerminateOnNaN()])
+    seconds = time.time() - started
+    write_json(FLAGS.out, {
+        "method": config.method,
+        "num_samples": len(transfer),
+        "transfer_set": FLAGS.transfer_set,
+        "teacher": config.teacher,
+        "student": config.student,
+        "eval_dataset": eval_name,
+        "teacher_accuracy": distill.accuracy(teacher.logits_model, eval_set.images, eval_set.labels),
+        "student_accuracy": distill.accuracy(student, eval_set.images, eval_set.labels),
+        "synthesis_seconds": transfer.manifest.get("synthesis_seconds"),  # of the stored set, not spent here
+        "distill_seconds": round(seconds, 1),
+        "seed": config.seed,
+        "command": " ".join(["python", "tools/redistill.py"] + sys.argv[1:]),
+        "commit": commit,
+        "config": {k: v for k, v in config.to_json().items() if k.startswith("distill_") or k in ("student", "seed")},
+    })
+    print(f"{config.method} transfer set ({len(transfer)} images): student test accuracy "
+          f"{distill.accuracy(student, eval_set.images, eval_set.labels):.4f} after {seconds:.0f} s; record in {FLAGS.out}")
+
+
+if __name__ == "__main__":
+    from tfdfkd.cli import parse_flags
+
+    app.run(main, flags_parser=parse_flags)
