@@ -254,3 +254,23 @@ def test_quick_deepinversion_flagfile_runs(tmp_path):
     images, targets = TransferSet(os.path.join(out, "transfer_set")).shard(0)
     predicted = np.argmax(teacher.load("lenet5_bn_digits").logits_model(images), -1)
     assert np.mean(predicted == np.argmax(targets, -1)) > 0.8  # the teacher sees the classes it was asked for
+
+
+def test_redistill_trains_a_fresh_student_on_a_stored_transfer_set(finished_run, tmp_path):
+    out, _ = finished_run
+    record_path = str(tmp_path / "record.json")
+    args = [f"--transfer_set={out}", "--teacher=lenet5_digits", "--distill_epochs=2", "--distill_batch_size=100", "--distill_mixup=1.0"]
+    result = run_tool(*args, f"--out={record_path}", tool="redistill.py")
+    assert result.returncode == 0, result.stderr[-2000:]
+    record = _read_json(record_path)
+    assert record["method"] == "zskd" and record["num_samples"] == 300 and record["eval_dataset"] == "digits"
+    assert 0.0 <= record["student_accuracy"] <= 1.0 and record["teacher_accuracy"] > 0.9
+    assert record["config"]["distill_mixup"] == 1.0 and record["command"].startswith("python tools/redistill.py")
+    assert record["synthesis_seconds"] == pytest.approx(_read_json(os.path.join(out, "metrics.json"))["synthesis_seconds"], abs=0.06)
+
+    again = run_tool(*args, f"--out={record_path}", tool="redistill.py")  # never overwrites a record
+    assert again.returncode == 2 and "exists" in again.stderr.strip().splitlines()[-1]
+    missing = run_tool("--transfer_set=" + str(tmp_path / "none"), "--teacher=lenet5_digits", f"--out={tmp_path / 'r.json'}",
+                       tool="redistill.py")
+    assert missing.returncode == 2 and "holds no transfer set" in missing.stderr.strip().splitlines()[-1]
+    assert not os.path.exists(tmp_path / "r.json")
