@@ -145,7 +145,7 @@ class _Parts:
 
 
 def _validate_and_run(job: _Job, extra_files: dict[str, str]) -> dict:
-    from tfdfkd import data, synthesis, zoo
+    from tfdfkd import synthesis
     from tfdfkd import teacher as teachers
 
     config, strategy, staging = job.config, job.strategy, job.staging
@@ -157,14 +157,7 @@ def _validate_and_run(job: _Job, extra_files: dict[str, str]) -> dict:
     if config.distill_mixup and type(synthesizer).training_data is not synthesis.Synthesizer.training_data:
         raise TfdfkdError(f"--distill_mixup is for methods distilled on their stored images, and {config.method} feeds its own batches",
                           "drop --distill_mixup (the shader method mixes by itself: its mixup setting)")
-    eval_name = config.eval_dataset or (zoo.card(config.teacher)["dataset"] if config.teacher in zoo.list() else None)
-    eval_set = data.load(eval_name, "test", config.data_dir) if eval_name else None
-    if eval_set is not None and eval_set.images.shape[1:] != teacher.input_shape:
-        raise TfdfkdError(f"--eval_dataset {eval_name} has images of shape {eval_set.images.shape[1:]}, the teacher takes {teacher.input_shape}",
-                          "evaluate on the dataset the teacher was trained for")
-    if eval_set is not None and eval_set.num_classes != teacher.num_classes:
-        raise TfdfkdError(f"--eval_dataset {eval_name} has {eval_set.num_classes} classes, the teacher {teacher.num_classes}",
-                          "evaluate on the dataset the teacher was trained for")
+    eval_name, eval_set = eval_set_for(config, teacher)
 
     # Everything is valid: from here on, work lands in the staging directory. A run that
     # fails on its own terms (NaN) would fail again: its staging directory goes too.
@@ -310,6 +303,24 @@ def _synth_overrides(config: RunConfig, synthesis) -> dict:
                               "drop --proxy, or use --method=proxy, dcgan or degan")
         overrides["proxy"] = config.proxy
     return overrides
+
+
+def eval_set_for(config: RunConfig, teacher) -> tuple:
+    """(name, test split) of `--eval_dataset`, else of the zoo teacher's dataset, checked against
+    `teacher`; (None, None) when there is neither."""
+    from tfdfkd import data, zoo
+
+    eval_name = config.eval_dataset or (zoo.card(config.teacher)["dataset"] if config.teacher in zoo.list() else None)
+    if eval_name is None:
+        return None, None
+    eval_set = data.load(eval_name, "test", config.data_dir)
+    if eval_set.images.shape[1:] != teacher.input_shape:
+        raise TfdfkdError(f"--eval_dataset {eval_name} has images of shape {eval_set.images.shape[1:]}, the teacher takes {teacher.input_shape}",
+                          "evaluate on the dataset the teacher was trained for")
+    if eval_set.num_classes != teacher.num_classes:
+        raise TfdfkdError(f"--eval_dataset {eval_name} has {eval_set.num_classes} classes, the teacher {teacher.num_classes}",
+                          "evaluate on the dataset the teacher was trained for")
+    return eval_name, eval_set
 
 
 def build_student(config: RunConfig, teacher):

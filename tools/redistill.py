@@ -45,7 +45,7 @@ def main(argv):
 def redistill():
     import keras
 
-    from tfdfkd import data, distill, pipeline, zoo
+    from tfdfkd import distill, pipeline
     from tfdfkd import strategy as strategies
     from tfdfkd import teacher as teachers
     from tfdfkd.errors import TfdfkdError
@@ -76,10 +76,9 @@ def redistill():
     if tuple(transfer.manifest["image_shape"]) != teacher.input_shape:
         raise TfdfkdError(f"the transfer set holds {tuple(transfer.manifest['image_shape'])} images, the teacher takes {teacher.input_shape}",
                           "pass the teacher the transfer set was synthesized from")
-    eval_name = config.eval_dataset or (zoo.card(config.teacher)["dataset"] if config.teacher in zoo.list() else None)
-    if eval_name is None:
+    eval_name, eval_set = pipeline.eval_set_for(config, teacher)
+    if eval_set is None:
         raise TfdfkdError(f"no dataset to measure {config.teacher} on", "pass --eval_dataset")
-    eval_set = data.load(eval_name, "test", config.data_dir)
 
     steps = -(-len(transfer) // config.distill_batch_size) * config.distill_epochs
     distiller = pipeline.make_distiller(config, strategy, teacher, student, steps)
