@@ -152,3 +152,38 @@ def test_adaptive_pipeline_interleaves_and_resumes(digits_bn_teacher, tmp_path):
     assert len(transfer) == 40 and len(transfer.files) == 2
     assert metrics["method"] == "adaptive_deepinversion" and 0.0 <= metrics["student_accuracy"] <= 1.0
     assert not (tmp_path / "run" / "interleave").exists()
+
+
+def test_interleave_trains_the_student_on_the_growing_set_without_changing_the_images(digits_bn_teacher, tmp_path):
+    """--interleave on a method that ignores the student: the same synthesis (the first batch has
+    the same seed either way; an interleaved set is sharded one batch per shard, so later batches
+    draw other seeds), but the student is also distilled while the set grows."""
+    import dataclasses
+
+    from tfdfkd import pipeline
+    from tfdfkd.transfer_set import TransferSet
+
+    teacher_path = str(tmp_path / "teacher.keras")
+    digits_bn_teacher.logits_model.save(teacher_path)
+    plain = pipeline.RunConfig(teacher=teacher_path, student="lenet5_half", out=str(tmp_path / "plain"), method="deepinversion",
+                               num_samples=40, eval_dataset="digits", synth_batch_size=20, distill_epochs=1, distill_batch_size=20,
+                               interleave_steps=3, synth_settings=(("iterations", 5), ("learning_rate", 0.1)))
+    interleaved = dataclasses.replace(plain, out=str(tmp_path / "interleaved"), interleave=True)
+    pipeline.run(plain, verbose=0)
+    pipeline.run(interleaved, verbose=0)
+    sets = [TransferSet(str(tmp_path / name / "transfer_set")) for name in ("plain", "interleaved")]
+    assert [len(s.files) for s in sets] == [1, 2]
+    np.testing.assert_array_equal(sets[0].shard(0)[0][:20], sets[1].shard(0)[0])
+    students = [keras.saving.load_model(str(tmp_path / name / "student.keras")) for name in ("plain", "interleaved")]
+    assert any(not np.allclose(a, b) for a, b in zip(students[0].get_weights(), students[1].get_weights()))
+    assert not (tmp_path / "interleaved" / "interleave").exists()
+
+
+def test_interleave_is_refused_for_methods_that_feed_their_own_batches(tmp_path):
+    from tfdfkd import pipeline
+
+    config = pipeline.RunConfig(teacher="lenet5_digits", student="lenet5_half", out=str(tmp_path / "run"), method="degan",
+                                interleave=True, eval_dataset="digits", proxy="noise")
+    with pytest.raises(TfdfkdError, match="--interleave is for methods distilled on their stored images"):
+        pipeline.run(config, verbose=0)
+    assert not (tmp_path / "run").exists()

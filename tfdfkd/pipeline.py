@@ -67,6 +67,9 @@ class RunConfig:
     distill_weight_decay: float = 0.0  # Keras's decoupled weight decay (w -= lr * wd * w each step); PyTorch's
     #                                    SGD weight_decay 1e-4 with momentum 0.9 shrinks weights about as much as 1e-3 here
     interleave_steps: int = 50  # methods that adapt to the student: KD steps per new batch (DeepInversion: 50)
+    # distill on the growing transfer set while it is synthesized, as Adaptive DeepInversion does, also
+    # for methods that do not adapt to the student (separates ADI's competition from its interleaving)
+    interleave: bool = False
     num_sample_images: int = 50  # images shown in samples.png
     proxy: str | None = None  # proxy images for the proxy, dcgan and degan methods (tfdfkd.proxy.load), passed as their proxy setting
 
@@ -78,7 +81,7 @@ class RunConfig:
 
 # Fields added after runs were made, with the value a config.json written before them means.
 _LATER_FIELDS = {"proxy": None, "distill_optimizer": "adam", "distill_momentum": 0.9, "distill_weight_decay": 0.0,
-                 "distill_mixup": 0.0}
+                 "distill_mixup": 0.0, "interleave": False}
 
 
 def _same_run(recorded: dict, mine: dict) -> bool:
@@ -157,6 +160,9 @@ def _validate_and_run(job: _Job, extra_files: dict[str, str]) -> dict:
     if config.distill_mixup and type(synthesizer).training_data is not synthesis.Synthesizer.training_data:
         raise TfdfkdError(f"--distill_mixup is for methods distilled on their stored images, and {config.method} feeds its own batches",
                           "drop --distill_mixup (the shader method mixes by itself: its mixup setting)")
+    if config.interleave and type(synthesizer).training_data is not synthesis.Synthesizer.training_data:
+        raise TfdfkdError(f"--interleave is for methods distilled on their stored images, and {config.method} feeds its own batches",
+                          "drop --interleave")
     eval_name, eval_set = eval_set_for(config, teacher)
 
     # Everything is valid: from here on, work lands in the staging directory. A run that
@@ -423,8 +429,9 @@ def _distill(config, strategy, teacher, student, transfer, staging, verbose, syn
 def _synthesize(config, strategy, teacher, student, synthesizer, staging, verbose):
     """Writes the transfer set. Methods that adapt to the student (Adaptive DeepInversion) get a
     new batch after every `interleave_steps` distillation steps on the set so far (DeepInversion
-    sec. 4.1: one batch every 50 KD iterations, merged into the growing set); the student and
-    its optimiser are checkpointed after each batch, so a killed run resumes where it stopped."""
+    sec. 4.1: one batch every 50 KD iterations, merged into the growing set), and so does every
+    stored-image method under `config.interleave`; the student and its optimiser are checkpointed
+    after each batch, so a killed run resumes where it stopped."""
     import tensorflow as tf
 
     from tfdfkd import transfer_set
@@ -432,7 +439,7 @@ def _synthesize(config, strategy, teacher, student, synthesizer, staging, verbos
     directory, log_dir = os.path.join(staging, "transfer_set"), os.path.join(staging, "tensorboard", "synthesis")
     common = {"batch_size": config.synth_batch_size, "seed": config.seed, "verbose": verbose, "log_dir": log_dir}
     synthesizer.prepare(staging, config.seed, verbose)  # one-off work, resumable from staging (DeGAN: the GAN)
-    if not synthesizer.needs_student():
+    if not (synthesizer.needs_student() or config.interleave):
         return transfer_set.write(synthesizer, directory, config.num_samples, **common)
 
     rounds = -(-config.num_samples // config.synth_batch_size)

@@ -58,6 +58,8 @@ flags.DEFINE_float("distill_weight_decay", 0.0, "Keras's decoupled weight decay 
                    "PyTorch SGD's 1e-4 at momentum 0.9 is about 1e-3 here.")
 flags.DEFINE_integer("interleave_steps", 50, "Methods that adapt to the student (adaptive_deepinversion): distillation "
                      "steps between new batches (DeepInversion: 50).")
+flags.DEFINE_bool("interleave", False, "Distill on the growing transfer set while it is synthesized (as adaptive_deepinversion "
+                  "always does), for methods that do not adapt to the student. Not for shaders or degan.")
 
 _SYNTH_FLAGS = {"synth_iterations": "iterations", "synth_learning_rate": "learning_rate", "synth_tau": "tau",
                 "synth_betas": "betas", "synth_clip": "clip"}
@@ -93,6 +95,7 @@ def distill():
         distill_batch_size=FLAGS.distill_batch_size, distill_learning_rate=FLAGS.distill_learning_rate,
         distill_tau=FLAGS.distill_tau, distill_augment=FLAGS.distill_augment, distill_augment_fraction=FLAGS.distill_augment_fraction,
         distill_cosine=FLAGS.distill_cosine, distill_mixup=FLAGS.distill_mixup, interleave_steps=FLAGS.interleave_steps,
+        interleave=FLAGS.interleave,
         distill_optimizer=FLAGS.distill_optimizer, distill_momentum=FLAGS.distill_momentum,
         distill_weight_decay=FLAGS.distill_weight_decay, proxy=FLAGS.proxy)
     command = " ".join(["python", "tools/distill.py"] + sys.argv[1:])
