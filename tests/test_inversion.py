@@ -151,6 +151,8 @@ def test_adaptive_pipeline_interleaves_and_resumes(digits_bn_teacher, tmp_path):
     transfer = TransferSet(str(tmp_path / "run" / "transfer_set"))
     assert len(transfer) == 40 and len(transfer.files) == 2
     assert metrics["method"] == "adaptive_deepinversion" and 0.0 <= metrics["student_accuracy"] <= 1.0
+    assert 0.0 <= metrics["interleaved_student_accuracy"] <= 1.0
+    assert any((tmp_path / "run" / "tensorboard" / "interleave").rglob("*tfevents*"))
     assert not (tmp_path / "run" / "interleave").exists()
 
 
@@ -169,8 +171,8 @@ def test_interleave_trains_the_student_on_the_growing_set_without_changing_the_i
                                num_samples=40, eval_dataset="digits", synth_batch_size=20, distill_epochs=1, distill_batch_size=20,
                                interleave_steps=3, synth_settings=(("iterations", 5), ("learning_rate", 0.1)))
     interleaved = dataclasses.replace(plain, out=str(tmp_path / "interleaved"), interleave=True)
-    pipeline.run(plain, verbose=0)
-    pipeline.run(interleaved, verbose=0)
+    assert pipeline.run(plain, verbose=0)["interleaved_student_accuracy"] is None
+    assert pipeline.run(interleaved, verbose=0)["interleaved_student_accuracy"] is not None
     sets = [TransferSet(str(tmp_path / name / "transfer_set")) for name in ("plain", "interleaved")]
     assert [len(s.files) for s in sets] == [1, 2]
     np.testing.assert_array_equal(sets[0].shard(0)[0][:20], sets[1].shard(0)[0])

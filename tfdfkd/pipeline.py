@@ -193,7 +193,7 @@ def _run_in(job: _Job, parts: _Parts) -> dict:
         return _finish(staging, job.out)
     write_json(os.path.join(staging, "config.json"), config.to_json())
     started = time.time()
-    transfer = _synthesize(config, strategy, teacher, student, synthesizer, staging, verbose)
+    transfer, interleaved_accuracy = _synthesize(config, strategy, teacher, student, synthesizer, staging, verbose, eval_set)
     synthesis_seconds = transfer.manifest["synthesis_seconds"]
 
     history, distill_seconds = _distill(config, strategy, teacher, student, transfer, staging, verbose, synthesizer, eval_set)
@@ -216,6 +216,8 @@ def _run_in(job: _Job, parts: _Parts) -> dict:
         "eval_dataset": parts.eval_name,
         "teacher_accuracy": distill.accuracy(teacher.logits_model, eval_set.images, eval_set.labels) if eval_set else None,
         "student_accuracy": distill.accuracy(student, eval_set.images, eval_set.labels) if eval_set else None,
+        # interleaved methods: the student's accuracy when the set was complete, before the final distillation
+        "interleaved_student_accuracy": interleaved_accuracy,
         "synthesis_seconds": round(synthesis_seconds, 1),
         "distill_seconds": round(distill_seconds, 1),
         "wall_seconds_this_invocation": round(time.time() - started, 1),
@@ -426,21 +428,24 @@ def _distill(config, strategy, teacher, student, transfer, staging, verbose, syn
     return history, backup.training_seconds()
 
 
-def _synthesize(config, strategy, teacher, student, synthesizer, staging, verbose):
-    """Writes the transfer set. Methods that adapt to the student (Adaptive DeepInversion) get a
+def _synthesize(config, strategy, teacher, student, synthesizer, staging, verbose, eval_set=None):
+    """Writes the transfer set; returns it, and for interleaved runs with an `eval_set` the
+    student's accuracy once the set is complete (else None). Methods that adapt to the student (Adaptive DeepInversion) get a
     new batch after every `interleave_steps` distillation steps on the set so far (DeepInversion
     sec. 4.1: one batch every 50 KD iterations, merged into the growing set), and so does every
     stored-image method under `config.interleave`; the student and its optimiser are checkpointed
-    after each batch, so a killed run resumes where it stopped."""
+    after each batch, so a killed run resumes where it stopped. With an `eval_set`, the student's
+    accuracy after each round goes to TensorBoard (`tensorboard/interleave`), for watching only."""
+    import keras
     import tensorflow as tf
 
-    from tfdfkd import transfer_set
+    from tfdfkd import distill, transfer_set
 
     directory, log_dir = os.path.join(staging, "transfer_set"), os.path.join(staging, "tensorboard", "synthesis")
     common = {"batch_size": config.synth_batch_size, "seed": config.seed, "verbose": verbose, "log_dir": log_dir}
     synthesizer.prepare(staging, config.seed, verbose)  # one-off work, resumable from staging (DeGAN: the GAN)
     if not (synthesizer.needs_student() or config.interleave):
-        return transfer_set.write(synthesizer, directory, config.num_samples, **common)
+        return transfer_set.write(synthesizer, directory, config.num_samples, **common), None
 
     rounds = -(-config.num_samples // config.synth_batch_size)
     distiller = make_distiller(config, strategy, teacher, student, rounds * config.interleave_steps, synthesizer)
@@ -451,13 +456,19 @@ def _synthesize(config, strategy, teacher, student, synthesizer, staging, verbos
         checkpoint.restore(manager.latest_checkpoint)
         distilled = int(manager.latest_checkpoint.rsplit("-", 1)[1])
     synthesizer.update(student)
+    callbacks = [keras.callbacks.TensorBoard(os.path.join(staging, "tensorboard", "interleave"), write_graph=False)]
+    if eval_set is not None:
+        callbacks.insert(0, distill.EvalAccuracy(student, eval_set.images, eval_set.labels))
 
     def after_shard(index, transfer):
         if index < distilled:
             return
         data = training_data(config, transfer, config.seed + index, synthesizer).repeat()
-        distiller.fit(data, steps_per_epoch=config.interleave_steps, epochs=1, verbose=0, shuffle=False)
+        # one Keras epoch per round, numbered by the round, so TensorBoard draws the curve over rounds
+        distiller.fit(data, steps_per_epoch=config.interleave_steps, initial_epoch=index, epochs=index + 1,
+                      callbacks=callbacks, verbose=0, shuffle=False)
         manager.save(checkpoint_number=index + 1)
 
-    return transfer_set.write(synthesizer, directory, config.num_samples, shard_size=config.synth_batch_size,
-                              after_shard=after_shard, **common)
+    transfer = transfer_set.write(synthesizer, directory, config.num_samples, shard_size=config.synth_batch_size,
+                                  after_shard=after_shard, **common)
+    return transfer, (distill.accuracy(student, eval_set.images, eval_set.labels) if eval_set is not None else None)
