@@ -181,11 +181,17 @@ def test_interleave_trains_the_student_on_the_growing_set_without_changing_the_i
     assert not (tmp_path / "interleaved" / "interleave").exists()
 
 
-def test_interleave_is_refused_for_methods_that_feed_their_own_batches(tmp_path):
+def test_zero_distill_epochs_keep_the_student_trained_alongside_synthesis(digits_bn_teacher, tmp_path):
+    """distill_epochs=0 on an interleaved run: no final distillation; the student that learned
+    while the set grew is the result (Adaptive DeepInversion's own schedule)."""
     from tfdfkd import pipeline
 
-    config = pipeline.RunConfig(teacher="lenet5_digits", student="lenet5_half", out=str(tmp_path / "run"), method="degan",
-                                interleave=True, eval_dataset="digits", proxy="noise")
-    with pytest.raises(TfdfkdError, match="--interleave is for methods distilled on their stored images"):
-        pipeline.run(config, verbose=0)
-    assert not (tmp_path / "run").exists()
+    teacher_path = str(tmp_path / "teacher.keras")
+    digits_bn_teacher.logits_model.save(teacher_path)
+    config = pipeline.RunConfig(teacher=teacher_path, student="lenet5_half", out=str(tmp_path / "run"), method="adaptive_deepinversion",
+                                num_samples=40, eval_dataset="digits", synth_batch_size=20, distill_epochs=0, distill_batch_size=20,
+                                interleave_steps=3, synth_settings=(("iterations", 5), ("learning_rate", 0.1)))
+    metrics = pipeline.run(config, verbose=0)
+    assert metrics["student_accuracy"] == metrics["interleaved_student_accuracy"]
+    assert metrics["distill_seconds"] == 0.0 and metrics["final_distillation_loss"] is None
+    assert not (tmp_path / "run" / "tensorboard" / "distill").exists()

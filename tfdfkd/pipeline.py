@@ -163,6 +163,9 @@ def _validate_and_run(job: _Job, extra_files: dict[str, str]) -> dict:
     if config.interleave and type(synthesizer).training_data is not synthesis.Synthesizer.training_data:
         raise TfdfkdError(f"--interleave is for methods distilled on their stored images, and {config.method} feeds its own batches",
                           "drop --interleave")
+    if config.distill_epochs == 0 and not (synthesizer.needs_student() or config.interleave):
+        raise TfdfkdError(f"--distill_epochs is 0, and {config.method} does not train the student while it synthesizes",
+                          "pass --distill_epochs of at least 1, or add --interleave to keep the student trained alongside synthesis")
     eval_name, eval_set = eval_set_for(config, teacher)
 
     # Everything is valid: from here on, work lands in the staging directory. A run that
@@ -196,10 +199,12 @@ def _run_in(job: _Job, parts: _Parts) -> dict:
     transfer, interleaved_accuracy = _synthesize(config, strategy, teacher, student, synthesizer, staging, verbose, eval_set)
     synthesis_seconds = transfer.manifest["synthesis_seconds"]
 
-    history, distill_seconds = _distill(config, strategy, teacher, student, transfer, staging, verbose, synthesizer, eval_set)
-    # Keras's `loss`, not the Distiller's `distillation_loss`: Keras 3.15's Distiller logs its terms
-    # after they were divided by the replica count (equal on one replica; the gradients are right).
-    losses = history.history.get("loss", [])
+    losses, distill_seconds = [], 0.0  # --distill_epochs=0: the student trained alongside synthesis is the result
+    if config.distill_epochs:
+        history, distill_seconds = _distill(config, strategy, teacher, student, transfer, staging, verbose, synthesizer, eval_set)
+        # Keras's `loss`, not the Distiller's `distillation_loss`: Keras 3.15's Distiller logs its terms
+        # after they were divided by the replica count (equal on one replica; the gradients are right).
+        losses = history.history.get("loss", [])
     if any(not _finite(v) for v in losses):
         raise TfdfkdError("the distillation loss became NaN/Inf", "lower --distill_learning_rate, or check the transfer set for extreme values")
 
@@ -244,9 +249,11 @@ def _finish(staging: str, out: str) -> dict:
 
 def check_numbers(config: RunConfig) -> None:
     """Refuses sizes and rates that cannot work, before anything is loaded or written."""
-    for name in ("num_samples", "synth_batch_size", "distill_epochs", "distill_batch_size", "interleave_steps"):
+    for name in ("num_samples", "synth_batch_size", "distill_batch_size", "interleave_steps"):
         if getattr(config, name) < 1:
             raise TfdfkdError(f"--{name} is {getattr(config, name)}, it must be at least 1", f"pass a positive --{name}")
+    if config.distill_epochs < 0:  # 0 is for interleaved runs, checked once the method is known
+        raise TfdfkdError(f"--distill_epochs is {config.distill_epochs}, it must be at least 0", "pass a positive --distill_epochs")
     if not config.distill_learning_rate > 0:  # also NaN
         raise TfdfkdError(f"--distill_learning_rate is {config.distill_learning_rate}, it must be positive", "pass e.g. 0.01")
     if not 0.0 <= config.distill_augment_fraction <= 1.0:

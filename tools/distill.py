@@ -42,7 +42,8 @@ flags.DEFINE_bool("synth_clip", None, "Clip pixels to [0, 1] after every step.")
 flags.DEFINE_list("synth_settings", [], "Any other setting of the method's config as key=value, e.g. "
                   "feature_weight=10,tv_l2_weight=1e-4 (see tfdfkd.synthesis.<method>.Config).")
 
-flags.DEFINE_integer("distill_epochs", 100, "Distillation epochs over the transfer set.")
+flags.DEFINE_integer("distill_epochs", 100, "Distillation epochs over the finished transfer set; 0 keeps the student trained "
+                     "alongside synthesis (adaptive_deepinversion, or --interleave) as the result.")
 flags.DEFINE_integer("distill_batch_size", 512, "Distillation batch size (ZSKD: 512).")
 flags.DEFINE_float("distill_learning_rate", 0.01, "Adam learning rate of the student (ZSKD: 0.01).")
 flags.DEFINE_float("distill_tau", 20.0, "Distillation temperature (ZSKD: 20).")

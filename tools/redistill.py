@@ -68,6 +68,8 @@ def redistill():
         distill_batch_size=FLAGS.distill_batch_size, distill_learning_rate=FLAGS.distill_learning_rate, distill_tau=FLAGS.distill_tau,
         distill_augment=FLAGS.distill_augment, distill_augment_fraction=FLAGS.distill_augment_fraction, distill_mixup=FLAGS.distill_mixup)
     pipeline.check_numbers(config)
+    if config.distill_epochs < 1:
+        raise TfdfkdError(f"--distill_epochs is {config.distill_epochs}, it must be at least 1", "pass a positive --distill_epochs")
 
     strategy = strategies.get(config.strategy)
     with strategy.scope():
