@@ -157,10 +157,11 @@ def _validate_and_run(job: _Job, extra_files: dict[str, str]) -> dict:
         teacher = teachers.load(config.teacher)
         student = build_student(config, teacher)
         synthesizer = synthesis.create(config.method, teacher, strategy, **_synth_overrides(config, synthesis))
-    if config.distill_mixup and type(synthesizer).training_data is not synthesis.Synthesizer.training_data:
+    own_batches = type(synthesizer).training_data is not synthesis.Synthesizer.training_data
+    if config.distill_mixup and own_batches:
         raise TfdfkdError(f"--distill_mixup is for methods distilled on their stored images, and {config.method} feeds its own batches",
                           "drop --distill_mixup (the shader method mixes by itself: its mixup setting)")
-    if config.interleave and type(synthesizer).training_data is not synthesis.Synthesizer.training_data:
+    if config.interleave and own_batches:
         raise TfdfkdError(f"--interleave is for methods distilled on their stored images, and {config.method} feeds its own batches",
                           "drop --interleave")
     if config.distill_epochs == 0 and not (synthesizer.needs_student() or config.interleave):
@@ -436,13 +437,15 @@ def _distill(config, strategy, teacher, student, transfer, staging, verbose, syn
 
 
 def _synthesize(config, strategy, teacher, student, synthesizer, staging, verbose, eval_set=None):
-    """Writes the transfer set; returns it, and for interleaved runs with an `eval_set` the
-    student's accuracy once the set is complete (else None). Methods that adapt to the student (Adaptive DeepInversion) get a
-    new batch after every `interleave_steps` distillation steps on the set so far (DeepInversion
-    sec. 4.1: one batch every 50 KD iterations, merged into the growing set), and so does every
-    stored-image method under `config.interleave`; the student and its optimiser are checkpointed
-    after each batch, so a killed run resumes where it stopped. With an `eval_set`, the student's
-    accuracy after each round goes to TensorBoard (`tensorboard/interleave`), for watching only."""
+    """Writes the transfer set; returns it and, for interleaved runs with an `eval_set`, the
+    student's accuracy once the set is complete (else None).
+
+    Methods that adapt to the student (Adaptive DeepInversion) get a new batch after every
+    `interleave_steps` distillation steps on the set so far (DeepInversion sec. 4.1: one batch
+    every 50 KD iterations, merged into the growing set), and so does every stored-image method
+    under `config.interleave`. The student and its optimiser are checkpointed after each batch,
+    so a killed run resumes where it stopped. With an `eval_set`, the student's accuracy after
+    each round goes to TensorBoard (`tensorboard/interleave`), for watching only."""
     import keras
     import tensorflow as tf
 
