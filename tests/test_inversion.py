@@ -136,17 +136,27 @@ def test_multi_resolution_starts_at_half_size(digits_bn_teacher, strategy):
     assert np.mean(np.argmax(digits_bn_teacher.logits_model(batch.images), -1) == np.argmax(batch.targets, -1)) >= 0.7
 
 
+def _tiny_run_config(teacher, tmp_path, out="run", iterations=5, **fields):
+    """A seconds-long pipeline run on digits with `teacher` saved as a .keras file: 40 images in
+    two batches of 20, 3 distillation steps per interleaved batch."""
+    from tfdfkd import pipeline
+
+    teacher_path = tmp_path / "teacher.keras"
+    if not teacher_path.exists():
+        teacher.logits_model.save(str(teacher_path))
+    settings = {"teacher": str(teacher_path), "student": "lenet5_half", "out": str(tmp_path / out), "num_samples": 40,
+                "eval_dataset": "digits", "synth_batch_size": 20, "distill_epochs": 1, "distill_batch_size": 20,
+                "interleave_steps": 3, "synth_settings": (("iterations", iterations), ("learning_rate", 0.1))}
+    return pipeline.RunConfig(**{**settings, **fields})
+
+
 def test_adaptive_pipeline_interleaves_and_resumes(digits_bn_teacher, tmp_path):
     """ADI end to end: a new batch per round of distillation, a checkpoint per batch; a rerun of a
     run whose last checkpoint is missing redoes only that round."""
     from tfdfkd import pipeline
     from tfdfkd.transfer_set import TransferSet
 
-    teacher_path = str(tmp_path / "teacher.keras")
-    digits_bn_teacher.logits_model.save(teacher_path)
-    config = pipeline.RunConfig(teacher=teacher_path, student="lenet5_half", out=str(tmp_path / "run"), method="adaptive_deepinversion",
-                                num_samples=40, eval_dataset="digits", synth_batch_size=20, distill_epochs=1, distill_batch_size=20,
-                                interleave_steps=3, synth_settings=(("iterations", 10), ("learning_rate", 0.1)))
+    config = _tiny_run_config(digits_bn_teacher, tmp_path, method="adaptive_deepinversion", iterations=10)
     metrics = pipeline.run(config, verbose=0)
     transfer = TransferSet(str(tmp_path / "run" / "transfer_set"))
     assert len(transfer) == 40 and len(transfer.files) == 2
@@ -165,11 +175,7 @@ def test_interleave_trains_the_student_on_the_growing_set_without_changing_the_i
     from tfdfkd import pipeline
     from tfdfkd.transfer_set import TransferSet
 
-    teacher_path = str(tmp_path / "teacher.keras")
-    digits_bn_teacher.logits_model.save(teacher_path)
-    plain = pipeline.RunConfig(teacher=teacher_path, student="lenet5_half", out=str(tmp_path / "plain"), method="deepinversion",
-                               num_samples=40, eval_dataset="digits", synth_batch_size=20, distill_epochs=1, distill_batch_size=20,
-                               interleave_steps=3, synth_settings=(("iterations", 5), ("learning_rate", 0.1)))
+    plain = _tiny_run_config(digits_bn_teacher, tmp_path, out="plain", method="deepinversion")
     interleaved = dataclasses.replace(plain, out=str(tmp_path / "interleaved"), interleave=True)
     assert pipeline.run(plain, verbose=0)["interleaved_student_accuracy"] is None
     assert pipeline.run(interleaved, verbose=0)["interleaved_student_accuracy"] is not None
@@ -186,11 +192,7 @@ def test_zero_distill_epochs_keep_the_student_trained_alongside_synthesis(digits
     while the set grew is the result (Adaptive DeepInversion's own schedule)."""
     from tfdfkd import pipeline
 
-    teacher_path = str(tmp_path / "teacher.keras")
-    digits_bn_teacher.logits_model.save(teacher_path)
-    config = pipeline.RunConfig(teacher=teacher_path, student="lenet5_half", out=str(tmp_path / "run"), method="adaptive_deepinversion",
-                                num_samples=40, eval_dataset="digits", synth_batch_size=20, distill_epochs=0, distill_batch_size=20,
-                                interleave_steps=3, synth_settings=(("iterations", 5), ("learning_rate", 0.1)))
+    config = _tiny_run_config(digits_bn_teacher, tmp_path, method="adaptive_deepinversion", distill_epochs=0)
     metrics = pipeline.run(config, verbose=0)
     assert metrics["student_accuracy"] == metrics["interleaved_student_accuracy"]
     assert metrics["distill_seconds"] == 0.0 and metrics["final_distillation_loss"] is None
