@@ -76,6 +76,11 @@ class ImpressionsConfig:
     clip_final: bool = False  # clip the finished images to [0, 1] (what an image file stores)
     l2_weight: float = 0.0  # per-image weight of ||x||^2 added to the loss
     optimizer: str = "adam"  # "adam" (ZSKD's code) or "sgd" (plain gradient descent on the pixels)
+    # Not in ZSKD: the teacher sees each image circularly shifted by up to `jitter` pixels and
+    # (with `flip`) mirrored at random at every step, as in DeepDream and DeepInversion, so an
+    # impression must meet its target under small shifts rather than through one pixel pattern.
+    jitter: int = 0
+    flip: bool = False
     confidence_range: tuple[float, float] = (0.55, 0.70)  # Class Impressions stop threshold
 
 
@@ -93,7 +98,7 @@ class _InputOptimiser(Synthesizer):
     def __init__(self, teacher, config=None, strategy=None):
         super().__init__(teacher, config, strategy)
         self._optimise = tf.function(self._optimise_slice, reduce_retracing=True)
-        self._distributed = tf.function(lambda x, t, c: self.strategy.run(self._optimise, args=(x, t, c)))
+        self._distributed = tf.function(lambda x, t, c, seed: self.strategy.run(self._optimise, args=(x, t, c, seed)))
 
     def targets_and_thresholds(self, batch_size: int, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
         raise NotImplementedError
@@ -106,7 +111,8 @@ class _InputOptimiser(Synthesizer):
             noise = (self.config.init_std * rng.standard_normal(shape)).astype(np.float32)
         else:
             noise = rng.uniform(self.config.init_low, self.config.init_high, shape).astype(np.float32)
-        images, loss, stopped = self._distributed(*split_across_replicas(self.strategy, noise, targets, thresholds.astype(np.float32)))
+        step_seed = tf.constant([seed % (2**31 - 1), 7919], tf.int32)
+        images, loss, stopped = self._distributed(*split_across_replicas(self.strategy, noise, targets, thresholds.astype(np.float32)), step_seed)
         images = gather_from_replicas(self.strategy, images)
         loss = gather_from_replicas(self.strategy, loss)
         if self.config.clip_final:
@@ -116,7 +122,7 @@ class _InputOptimiser(Synthesizer):
                               "lower the synthesis learning rate (--synth_learning_rate) or enable clipping (--synth_clip)")
         return SyntheticBatch(images, targets, {"loss": float(loss.mean()), "stopped": float(gather_from_replicas(self.strategy, stopped).mean())})
 
-    def _optimise_slice(self, x, targets, thresholds):
+    def _optimise_slice(self, x, targets, thresholds, seed):
         """Adam (Kingma & Ba; beta1 0.9, beta2 0.999) on the pixels of x, minimising
         CE(targets, softmax(logits / tau)) (ZSKD eq. 3) per image; an image whose confidence
         (tau = 1) in its target class passes its threshold stops moving."""
@@ -135,7 +141,7 @@ class _InputOptimiser(Synthesizer):
         def step(i, x, m, v, stopped):
             with tf.GradientTape() as tape:
                 tape.watch(x)
-                loss, logits = cross_entropy(x)
+                loss, logits = cross_entropy(_jitter_and_flip(x, cfg.jitter, cfg.flip, seed + [0, i]))
                 total = tf.reduce_sum(loss)  # per-image losses are independent
             confidence = tf.gather(tf.nn.softmax(logits), classes, batch_dims=1)
             stopped = stopped | (confidence >= thresholds)
@@ -159,6 +165,18 @@ class _InputOptimiser(Synthesizer):
         stopped = tf.zeros(tf.shape(x)[:1], tf.bool)
         _, x, _, _, stopped = tf.while_loop(lambda i, *_: i < cfg.iterations, step, (tf.constant(0), x, zeros, zeros, stopped))
         return x, cross_entropy(x)[0], tf.cast(stopped, tf.float32)
+
+
+def _jitter_and_flip(x, jitter: int, flip: bool, seed):
+    """x circularly shifted by up to +-jitter pixels and mirrored left-right with probability 1/2
+    (one draw for the whole slice, from the stateless `seed`)."""
+    if jitter:
+        dx, dy = tf.unstack(tf.random.stateless_uniform([2], seed, -jitter, jitter + 1, tf.int32))
+        x = tf.roll(x, shift=[dx, dy], axis=[1, 2])
+    if flip:
+        mirrored = tf.random.stateless_uniform([], seed + [0, 1 << 20]) < 0.5
+        x = tf.cond(mirrored, lambda: tf.reverse(x, axis=[2]), lambda: x)
+    return x
 
 
 def _min_max(x, per_image: bool):
