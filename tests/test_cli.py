@@ -8,6 +8,8 @@ import sys
 import numpy as np
 import pytest
 
+from tfdfkd import zoo
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TINY = ["--teacher=lenet5_digits", "--num_samples=300", "--synth_batch_size=100", "--synth_iterations=30",
         "--synth_learning_rate=0.05", "--synth_clip", "--distill_epochs=2", "--distill_batch_size=100"]
@@ -278,3 +280,18 @@ def test_redistill_trains_a_fresh_student_on_a_stored_transfer_set(finished_run,
                        tool="redistill.py")
     assert missing.returncode == 2 and "holds no transfer set" in missing.stderr.strip().splitlines()[-1]
     assert not os.path.exists(tmp_path / "r.json")
+
+
+def test_train_teacher_with_input_noise_writes_a_card_that_says_so(tmp_path):
+    result = run_tool("--name=noisy_digits", "--architecture=lenet5", "--dataset=digits", "--epochs=2", "--batch_size=64",
+                      "--noise_std=0.3", "--seed=0", f"--zoo_dir={tmp_path}", tool="train_teacher.py")
+    assert result.returncode == 0, result.stderr[-2000:]
+    card = _read_json(tmp_path / "noisy_digits.json")
+    assert card["recipe"]["augmentation"] == "Gaussian pixel noise, std 0.3, clipped to [0, 1]"
+    assert zoo.load("noisy_digits", str(tmp_path)).count_params() == card["parameters"]
+
+
+def test_train_teacher_refuses_a_negative_noise_std(tmp_path):
+    result = run_tool("--name=noisy_digits", "--dataset=digits", "--noise_std=-0.1", f"--zoo_dir={tmp_path}", tool="train_teacher.py")
+    assert result.returncode != 0
+    assert "noise_std" in result.stderr and not os.listdir(tmp_path)
