@@ -103,3 +103,11 @@ def test_rescaled_impressions_span_the_unit_interval(digits_teacher, strategy, p
         assert images.min() == pytest.approx(0.0, abs=1e-6) and images.max() == pytest.approx(1.0, abs=1e-6)
         assert np.any(low > 1e-3) or np.any(high < 1 - 1e-3)  # one range for the batch, not one per image
     assert np.mean(np.isclose(images, 0.0) | np.isclose(images, 1.0)) < 0.2  # no pile-up at the bounds
+
+
+def test_jitter_and_flip_change_the_impressions_and_stay_seeded(digits_teacher, strategy):
+    plain = synthesis.create("zskd", digits_teacher, strategy, iterations=5)
+    jittered = synthesis.create("zskd", digits_teacher, strategy, iterations=5, jitter=2, flip=True)
+    first, again = jittered.synthesize(20, seed=3).images, jittered.synthesize(20, seed=3).images
+    np.testing.assert_array_equal(first, again)
+    assert np.abs(first - plain.synthesize(20, seed=3).images).max() > 1e-3
