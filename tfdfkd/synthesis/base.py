@@ -189,3 +189,16 @@ def gather_from_replicas(strategy: tf.distribute.Strategy, per_replica) -> np.nd
     if len(local) < strategy.num_replicas_in_sync:
         return np.asarray(strategy.gather(per_replica, axis=0))
     return np.concatenate([np.asarray(t) for t in local], axis=0)
+
+
+def jitter_and_flip(x, jitter: int, flip: bool, seed):
+    """x circularly shifted by up to +-jitter pixels, then mirrored left-right with probability
+    1/2: one draw for the whole batch from the stateless `seed` (the flip from `seed + 1`).
+    DeepDream's and DeepInversion's per-step jitter, shared by the input-optimising methods."""
+    if jitter:
+        dx, dy = tf.unstack(tf.random.stateless_uniform([2], seed, -jitter, jitter + 1, tf.int32))
+        x = tf.roll(x, shift=[dx, dy], axis=[1, 2])
+    if flip:
+        mirrored = tf.random.stateless_uniform([], seed + 1) < 0.5
+        x = tf.cond(mirrored, lambda: tf.reverse(x, axis=[2]), lambda: x)
+    return x

@@ -25,6 +25,7 @@ from tfdfkd.synthesis.base import (
     Synthesizer,
     SyntheticBatch,
     gather_from_replicas,
+    jitter_and_flip,
     register,
     split_across_replicas,
 )
@@ -141,7 +142,7 @@ class _InputOptimiser(Synthesizer):
         def step(i, x, m, v, stopped):
             with tf.GradientTape() as tape:
                 tape.watch(x)
-                loss, logits = cross_entropy(_jitter_and_flip(x, cfg.jitter, cfg.flip, seed + [0, i]))
+                loss, logits = cross_entropy(jitter_and_flip(x, cfg.jitter, cfg.flip, seed + [0, i]))
                 total = tf.reduce_sum(loss)  # per-image losses are independent
             confidence = tf.gather(tf.nn.softmax(logits), classes, batch_dims=1)
             stopped = stopped | (confidence >= thresholds)
@@ -165,18 +166,6 @@ class _InputOptimiser(Synthesizer):
         stopped = tf.zeros(tf.shape(x)[:1], tf.bool)
         _, x, _, _, stopped = tf.while_loop(lambda i, *_: i < cfg.iterations, step, (tf.constant(0), x, zeros, zeros, stopped))
         return x, cross_entropy(x)[0], tf.cast(stopped, tf.float32)
-
-
-def _jitter_and_flip(x, jitter: int, flip: bool, seed):
-    """x circularly shifted by up to +-jitter pixels and mirrored left-right with probability 1/2
-    (one draw for the whole slice, from the stateless `seed`)."""
-    if jitter:
-        dx, dy = tf.unstack(tf.random.stateless_uniform([2], seed, -jitter, jitter + 1, tf.int32))
-        x = tf.roll(x, shift=[dx, dy], axis=[1, 2])
-    if flip:
-        mirrored = tf.random.stateless_uniform([], seed + [0, 1 << 20]) < 0.5
-        x = tf.cond(mirrored, lambda: tf.reverse(x, axis=[2]), lambda: x)
-    return x
 
 
 def _min_max(x, per_image: bool):

@@ -36,6 +36,7 @@ from tfdfkd.synthesis.base import (
     Synthesizer,
     SyntheticBatch,
     gather_from_replicas,
+    jitter_and_flip,
     register,
     split_across_replicas,
 )
@@ -130,13 +131,7 @@ class _Inversion(Synthesizer):
         h, w = self.teacher.input_shape[:2]
         with tf.GradientTape() as tape:
             tape.watch(x)
-            shifted = x
-            if cfg.jitter:
-                dx, dy = tf.unstack(tf.random.stateless_uniform([2], seed, -cfg.jitter, cfg.jitter + 1, tf.int32))
-                shifted = tf.roll(shifted, shift=[dx, dy], axis=[1, 2])
-            if cfg.flip:
-                flip = tf.random.stateless_uniform([], seed + 1) < 0.5
-                shifted = tf.cond(flip, lambda: tf.reverse(shifted, axis=[2]), lambda: shifted)
+            shifted = jitter_and_flip(x, cfg.jitter, cfg.flip, seed)
             seen = shifted if shifted.shape[1:3] == (h, w) else tf.image.resize(shifted, (h, w), method="bilinear")
             per_image, parts, shared = self._losses(seen, x, labels)
             replicas = tf.distribute.get_replica_context().num_replicas_in_sync
