@@ -13,8 +13,8 @@ import subprocess
 import sys
 
 import pytest
-from conftest import ROOT
 
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 FLAGS_DIR = os.path.join(ROOT, "tools", "flags")
 COMMAND = re.compile(r"^# python (tools/\w+\.py) --flagfile=(tools/flags/[\w.]+\.flags)\s*$")
 
