@@ -14,6 +14,8 @@ import sys
 
 import pytest
 
+from tfdfkd import zoo
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 FLAGS_DIR = os.path.join(ROOT, "tools", "flags")
 COMMAND = re.compile(r"^# python (tools/\w+\.py) --flagfile=(tools/flags/[\w.]+\.flags)\s*$")
@@ -74,8 +76,6 @@ def test_every_flagfile_parses_for_its_tool(parsed):
 
 
 def test_teacher_flagfiles_match_their_zoo_cards(parsed):
-    from tfdfkd import zoo
-
     cards = zoo.list()
     for path, (tool, values) in parsed.items():
         if tool == "tools/train_teacher.py" and values["name"] in cards:
