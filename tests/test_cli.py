@@ -283,11 +283,12 @@ def test_redistill_trains_a_fresh_student_on_a_stored_transfer_set(finished_run,
 
 
 def test_train_teacher_with_input_noise_writes_a_card_that_says_so(tmp_path):
-    result = run_tool("--name=noisy_digits", "--architecture=lenet5", "--dataset=digits", "--epochs=2", "--batch_size=64",
+    result = run_tool("--name=noisy_digits", "--architecture=lenet5_bn", "--dataset=digits", "--epochs=2", "--batch_size=64",
                       "--noise_std=0.3", "--seed=0", f"--zoo_dir={tmp_path}", tool="train_teacher.py")
     assert result.returncode == 0, result.stderr[-2000:]
     card = _read_json(tmp_path / "noisy_digits.json")
     assert card["recipe"]["augmentation"] == "Gaussian pixel noise, std 0.3, clipped to [0, 1]"
+    assert "BatchNormalization" in card["architecture_note"]  # not in the paper's table: the card says so
     assert zoo.load("noisy_digits", str(tmp_path)).count_params() == card["parameters"]
 
 

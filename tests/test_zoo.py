@@ -36,3 +36,10 @@ def test_zoo_refuses_weights_whose_sha256_differs(tmp_path):
 def test_unknown_zoo_name_lists_the_known_ones():
     with pytest.raises(TfdfkdError, match="lenet5_digits"):
         zoo.load("no_such_teacher")
+
+
+def test_cards_say_how_an_architecture_departs_from_the_paper():
+    from tfdfkd import models
+
+    for name, card in zoo.list().items():
+        assert card.get("architecture_note") == models.ARCHITECTURE_NOTES.get(card["architecture"]), name

@@ -89,6 +89,8 @@ def train():
     card = {
         "name": FLAGS.name,
         "architecture": FLAGS.architecture,
+        **({"architecture_note": models.ARCHITECTURE_NOTES[FLAGS.architecture]}
+           if FLAGS.architecture in models.ARCHITECTURE_NOTES else {}),
         "dataset": FLAGS.dataset,
         "input_shape": list(train_set.images.shape[1:]),
         "num_classes": train_set.num_classes,

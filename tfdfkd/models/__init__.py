@@ -24,6 +24,14 @@ ARCHITECTURES = {
     "alexnet_half": AlexNetHalf,
 }
 
+# What a model card must say about an architecture that departs from the ZSKD appendix tables.
+_BN_NOTE = ("{} (ZSKD table 4) with BatchNormalization after each convolution and each hidden dense layer, "
+            "before the ReLU; not in the paper's table: the DeepInversion methods need BN running statistics")
+ARCHITECTURE_NOTES = {
+    "lenet5_bn": _BN_NOTE.format("LeNet-5"),
+    "lenet5_half_bn": _BN_NOTE.format("LeNet-5-Half"),
+}
+
 
 def build(name: str, input_shape=(32, 32, 1), num_classes: int = 10, seed: int | None = None) -> keras.Model:
     """A freshly initialised model of architecture `name` (seeded when `seed` is given)."""
@@ -34,5 +42,5 @@ def build(name: str, input_shape=(32, 32, 1), num_classes: int = 10, seed: int |
     return ARCHITECTURES[name](input_shape=tuple(input_shape), num_classes=num_classes)
 
 
-__all__ = ["ARCHITECTURES", "AlexNet", "AlexNetHalf", "LeNet5", "LeNet5Half", "LocalResponseNormalization", "build", "dcgan_discriminator",
+__all__ = ["ARCHITECTURES", "ARCHITECTURE_NOTES", "AlexNet", "AlexNetHalf", "LeNet5", "LeNet5Half", "LocalResponseNormalization", "build", "dcgan_discriminator",
            "dcgan_generator", "has_dropout_before_batch_norm", "recalibrate_batch_norm"]
