@@ -37,6 +37,9 @@ def test_data_impressions_reach_their_targets(digits_teacher, strategy):
     # the teacher now predicts each impression's target class
     predicted = digits_teacher.logits_model(batch.images).numpy().argmax(axis=1)
     assert np.mean(predicted == batch.targets.argmax(axis=1)) > 0.9
+    # ... which the batch reports as its on_target share (shown in the progress bar and TensorBoard)
+    assert batch.metrics["on_target"] == pytest.approx(np.mean(predicted == batch.targets.argmax(axis=1)))
+    assert start.metrics["on_target"] < batch.metrics["on_target"]
 
 
 def test_dirichlet_targets_are_balanced_and_follow_similarity_rows(digits_teacher, strategy):

@@ -100,6 +100,7 @@ class _InputOptimiser(Synthesizer):
         super().__init__(teacher, config, strategy)
         self._optimise = tf.function(self._optimise_slice, reduce_retracing=True)
         self._distributed = tf.function(lambda x, t, c, seed: self.strategy.run(self._optimise, args=(x, t, c, seed)))
+        self._classify = tf.function(lambda x: tf.argmax(self.teacher.logits_model(x, training=False), axis=-1))
 
     def targets_and_thresholds(self, batch_size: int, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
         raise NotImplementedError
@@ -121,7 +122,11 @@ class _InputOptimiser(Synthesizer):
         if not np.all(np.isfinite(images)) or not np.all(np.isfinite(loss)):
             raise TfdfkdError(f"the {self.name} loss became NaN/Inf during synthesis",
                               "lower the synthesis learning rate (--synth_learning_rate) or enable clipping (--synth_clip)")
-        return SyntheticBatch(images, targets, {"loss": float(loss.mean()), "stopped": float(gather_from_replicas(self.strategy, stopped).mean())})
+        # Share of the finished images the teacher puts in their target's class: it shows when
+        # the final clipping undoes the optimisation (the images then collapse onto a few classes).
+        on_target = float(np.mean(self._classify(images).numpy() == targets.argmax(axis=-1)))
+        return SyntheticBatch(images, targets, {"loss": float(loss.mean()), "stopped": float(gather_from_replicas(self.strategy, stopped).mean()),
+                                                "on_target": on_target})
 
     def _optimise_slice(self, x, targets, thresholds, seed):
         """Adam (Kingma & Ba; beta1 0.9, beta2 0.999) on the pixels of x, minimising
