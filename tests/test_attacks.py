@@ -81,6 +81,19 @@ def test_border_attack_finds_boundary_pairs_on_a_real_teacher(digits_teacher, di
         assert np.abs(images - x).max() <= EPS + 1e-6 and images.min() >= 0.0 and images.max() <= 1.0
 
 
+def test_border_attack_treats_each_image_as_if_it_were_alone(digits_teacher, digits_batch):
+    """Only the images still searching go through the model; the others must not feel it."""
+    x, _, targets = digits_batch
+    model = digits_teacher.logits_model
+    batch = attacks.border_attack(model, x[:8], targets[:8], eps=EPS, max_iterations=12)
+    assert 0 < batch.kept.numpy().sum() < 8  # some succeed early, some search to the end
+    for i in range(8):
+        alone = attacks.border_attack(model, x[i : i + 1], targets[i : i + 1], eps=EPS, max_iterations=12)
+        for field in ("pre", "post", "step"):
+            np.testing.assert_allclose(getattr(alone, field).numpy()[0], getattr(batch, field).numpy()[i], atol=1e-5)
+        assert alone.kept.numpy()[0] == batch.kept.numpy()[i]
+
+
 def test_border_attack_runs_per_replica_under_a_strategy(digits_teacher, digits_batch, strategy):
     x, _, targets = digits_batch
     model = digits_teacher.logits_model

@@ -112,8 +112,9 @@ def border_attack(model, images, targets, eps: float = 10 / 255, step: float = 1
 
     Images the teacher already classifies as their target are failures (the attack goes "from
     the outside in"). Every iterate is projected onto the eps-ball around the original and into
-    [0, 1]. One forward and backward pass of `model` per iteration: the gradient at x' is kept
-    for the next step when x' is accepted, and a reverted image reuses the one it had.
+    [0, 1]. One forward and backward pass of `model` per iteration, on the images still searching
+    only: the gradient at x' is kept for the next step when x' is accepted, and a reverted image
+    reuses the one it had.
 
     Args:
       model: frozen logits model; images: (B, H, W, C) in [0, 1]; targets: (B,) class ids.
@@ -131,21 +132,28 @@ def border_attack(model, images, targets, eps: float = 10 / 255, step: float = 1
     state = (tf.constant(0), originals, originals, gradient, confidence, searching, kept, originals, originals, steps)
 
     def body(i, x, previous, gradient, confidence, searching, kept, pre, post, steps):
-        proposal = _project(x - _per_image(steps) * tf.sign(gradient), originals, eps)
-        logits, proposal_gradient = _loss_and_gradient(model, proposal, targets)
+        # Only the images still searching are proposed and sent through the model (on a CPU
+        # most of the attack's time); every other image's state stays as it is.
+        active = tf.where(searching)[:, 0]
+        index = active[:, None]
+        take = lambda full: tf.gather(full, active)
+        put = lambda full, part: tf.tensor_scatter_nd_update(full, index, part)
+        x_a, gradient_a, confidence_a, steps_a, goal = take(x), take(gradient), take(confidence), take(steps), take(targets)
+        proposal = _project(x_a - _per_image(steps_a) * tf.sign(gradient_a), take(originals), eps)
+        logits, proposal_gradient = _loss_and_gradient(model, proposal, goal)
         proposal_confidence = tf.reduce_max(tf.nn.softmax(logits), axis=-1)
-        crossed = tf.equal(tf.argmax(logits, axis=-1, output_type=tf.int32), targets)
-        accept = searching & ~crossed
-        success = searching & crossed & (proposal_confidence <= threshold) & (confidence <= threshold)
-        revert = searching & crossed & ~success
-        pre = tf.where(_per_image(success), x, pre)
-        post = tf.where(_per_image(success), proposal, post)
-        previous = tf.where(_per_image(accept), x, previous)
-        x = tf.where(_per_image(accept), proposal, x)
-        gradient = tf.where(_per_image(accept), proposal_gradient, gradient)
-        confidence = tf.where(accept, proposal_confidence, confidence)
-        steps = tf.where(accept, steps * grow, tf.where(revert, steps * shrink, steps))
-        return i + 1, x, previous, gradient, confidence, searching & ~success, kept | success, pre, post, steps
+        crossed = tf.equal(tf.argmax(logits, axis=-1, output_type=tf.int32), goal)
+        accept = ~crossed
+        success = crossed & (proposal_confidence <= threshold) & (confidence_a <= threshold)
+        revert = crossed & ~success
+        pre = put(pre, tf.where(_per_image(success), x_a, take(pre)))
+        post = put(post, tf.where(_per_image(success), proposal, take(post)))
+        previous = put(previous, tf.where(_per_image(accept), x_a, take(previous)))
+        x = put(x, tf.where(_per_image(accept), proposal, x_a))
+        gradient = put(gradient, tf.where(_per_image(accept), proposal_gradient, gradient_a))
+        confidence = put(confidence, tf.where(accept, proposal_confidence, confidence_a))
+        steps = put(steps, tf.where(accept, steps_a * grow, tf.where(revert, steps_a * shrink, steps_a)))
+        return i + 1, x, previous, gradient, confidence, put(searching, ~success), put(kept, success), pre, post, steps
 
     def cond(i, x, previous, gradient, confidence, searching, *_):
         return (i < max_iterations) & tf.reduce_any(searching)
