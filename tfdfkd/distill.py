@@ -46,6 +46,12 @@ class Distiller(keras.distillation.Distiller):
         loss = loss or keras.losses.SparseCategoricalCrossentropy(from_logits=True)
         super().compile(optimizer=optimizer, loss=loss, metrics=metrics, **kwargs)
 
+    def fit(self, x=None, *args, **kwargs):
+        if isinstance(x, tf.data.Dataset):
+            # Keras ignores shuffle on a dataset (the pipeline shuffles) but warns when it is left True.
+            kwargs.setdefault("shuffle", False)
+        return super().fit(x, *args, **kwargs)
+
     def train_step(self, data):
         return self._worker_safe(super().train_step(data))
 
