@@ -41,3 +41,30 @@ def test_the_readme_python_example_runs(tmp_path, capsys):
     assert (tmp_path / "student" / "student.keras").is_file()
     assert (tmp_path / "student" / "student" / "saved_model.pb").is_file()
     assert (tmp_path / "di" / "manifest.json").is_file()
+
+
+def _command_line_table() -> str:
+    with open(os.path.join(ROOT, "README.md"), encoding="utf-8") as readme:
+        text = readme.read()
+    return text[text.index("## The command line"):text.index("## Methods")]
+
+
+def test_the_readme_documents_every_flag_of_distill():
+    with open(os.path.join(ROOT, "tools", "distill.py"), encoding="utf-8") as tool:
+        names = re.findall(r'DEFINE_\w+\("(\w+)"', tool.read())
+    table = _command_line_table()
+    rows = {row.split("|")[1].strip(): row for row in table.splitlines() if row.startswith("| `--")}
+    undocumented = []
+    for name in names:
+        group, _, setting = name.partition("_")
+        grouped = rows.get(f"`--{group}_*`", "")
+        if f"`--{name}`" not in rows and f"`{setting}`" not in grouped and f"`--{name}=" not in table:
+            undocumented.append(name)
+    assert not undocumented, f"tools/distill.py flags missing from the README's command-line table: {undocumented}"
+
+
+def test_the_readme_lists_every_method():
+    from tfdfkd.synthesis import REGISTRY
+
+    row = next(row for row in _command_line_table().splitlines() if row.startswith("| `--method`"))
+    assert [name for name in REGISTRY if f"`{name}`" not in row] == []
