@@ -1,4 +1,5 @@
-"""Small file helpers shared by the zoo, transfer sets and the CLI: atomic writes and hashes."""
+"""Small file helpers shared by the zoo, transfer sets, the CLI and the benchmarks: atomic writes,
+hashes and provenance (commit, command)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,9 @@ import hashlib
 import json
 import os
 import subprocess
+import sys
+
+_REPO_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
 def sha256_of(path: str) -> str:
@@ -68,6 +72,19 @@ def write_json(path: str, record: dict) -> None:
         f.write("\n")
 
 
+def write_benchmark(record: dict, out: str | None, commit: str | None = None) -> dict:
+    """Completes a benchmark `record` with the machine, the command line and the commit (`commit`
+    when the caller took it before the work began), prints it and, when `out` is given, writes it.
+    Every benchmark in tools/ ends here, so their records carry the same provenance keys."""
+    tool = os.path.relpath(os.path.abspath(sys.argv[0]), _REPO_DIR)  # e.g. tools/bench_render.py
+    record = {**record, "cpu_count": os.cpu_count(), "command": " ".join(["python", tool, *sys.argv[1:]]),
+              "commit": commit or git_commit()}
+    print(json.dumps(record, indent=2))
+    if out:
+        write_json(out, record)
+    return record
+
+
 def read_json(path: str) -> dict:
     with open(path) as f:
         return json.load(f)
@@ -75,7 +92,7 @@ def read_json(path: str) -> dict:
 
 def git_commit(repo_dir: str | None = None) -> str:
     """The commit of the checkout that runs this code, with '+dirty' when it has changes."""
-    repo_dir = repo_dir or os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    repo_dir = repo_dir or _REPO_DIR
     try:
         run = lambda *a: subprocess.run(["git", *a], cwd=repo_dir, capture_output=True, text=True, timeout=10, check=False)
         head = run("rev-parse", "HEAD").stdout.strip()

@@ -64,11 +64,10 @@ def peak_rss_mb(command: list[str], log_path: str) -> tuple[float, float]:
 
 
 def bench():
-    import json
     import shutil
 
     from tfdfkd.errors import TfdfkdError
-    from tfdfkd.io_utils import git_commit, write_json
+    from tfdfkd.io_utils import git_commit, write_benchmark
 
     sizes = [int(n) for n in FLAGS.num_samples]
     if len(sizes) < 2 or min(sizes) < 1:
@@ -104,13 +103,8 @@ def bench():
         "seconds": seconds,
         "runs": commands,
         "load_average": os.getloadavg()[0],
-        "cpu_count": os.cpu_count(),
-        "command": " ".join(["python", "tools/bench_memory.py"] + sys.argv[1:]),
-        "commit": commit,
     }
-    print(json.dumps(record, indent=2))
-    if FLAGS.out:
-        write_json(FLAGS.out, record)
+    write_benchmark(record, FLAGS.out, commit)
     if ratio >= FLAGS.max_ratio:
         raise TfdfkdError(f"peak memory grew {ratio:.2f}x from {sizes[0]} to {sizes[-1]} images (limit {FLAGS.max_ratio})",
                           "find what holds the transfer set in memory (the record is written)")

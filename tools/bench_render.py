@@ -56,13 +56,12 @@ def parse_setting(text: str) -> tuple[int, int | None]:
 
 
 def bench():
-    import json
     import shutil
     import statistics
     import subprocess
     import tempfile
 
-    from tfdfkd.io_utils import git_commit, write_json
+    from tfdfkd.io_utils import write_benchmark
     from tfdfkd.render import cache, generator, programs
 
     resolution = cache.parse_resolution(FLAGS.resolution)
@@ -135,13 +134,8 @@ def bench():
         "runs": runs,
         "load_average_before": [round(v, 2) for v in load_before],
         "uptime_after": uptime,
-        "cpu_count": os.cpu_count(),
-        "command": " ".join(["python", "tools/bench_render.py"] + sys.argv[1:]),
-        "commit": git_commit(),
     }
-    print(json.dumps(record, indent=2))
-    if FLAGS.out:
-        write_json(FLAGS.out, record)
+    write_benchmark(record, FLAGS.out)
 
 
 if __name__ == "__main__":

@@ -38,7 +38,6 @@ def main(argv):
 
 
 def bench():
-    import json
 
     import keras
     import tensorflow as tf
@@ -46,7 +45,7 @@ def bench():
     from tfdfkd import attacks, models, synthesis, teacher
     from tfdfkd import strategy as strategies
     from tfdfkd.augment import ShaderAugmentation
-    from tfdfkd.io_utils import git_commit, write_json
+    from tfdfkd.io_utils import write_benchmark
 
     strategy = strategies.get(FLAGS.strategy)
     with strategy.scope():
@@ -93,13 +92,8 @@ def bench():
         "strategy": FLAGS.strategy,
         "replicas": strategy.num_replicas_in_sync,
         "load_average": os.getloadavg()[0],
-        "cpu_count": os.cpu_count(),
-        "command": " ".join(["python", "tools/bench_shader_step.py"] + sys.argv[1:]),
-        "commit": git_commit(),
     }
-    print(json.dumps(record, indent=2))
-    if FLAGS.out:
-        write_json(FLAGS.out, record)
+    write_benchmark(record, FLAGS.out)
 
 
 if __name__ == "__main__":

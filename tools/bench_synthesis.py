@@ -41,11 +41,10 @@ def main(argv):
 
 
 def bench():
-    import json
 
     from tfdfkd import strategy as strategies
     from tfdfkd import synthesis, teacher
-    from tfdfkd.io_utils import git_commit, write_json
+    from tfdfkd.io_utils import write_benchmark
 
     strategy = strategies.get(FLAGS.strategy)
     with strategy.scope():
@@ -88,13 +87,8 @@ def bench():
         "strategy": FLAGS.strategy,
         "replicas": strategy.num_replicas_in_sync,
         "load_average": os.getloadavg()[0],
-        "cpu_count": os.cpu_count(),
-        "command": " ".join(["python", "tools/bench_synthesis.py"] + sys.argv[1:]),
-        "commit": git_commit(),
     }
-    print(json.dumps(record, indent=2))
-    if FLAGS.out and strategies.is_chief(strategy):
-        write_json(FLAGS.out, record)
+    write_benchmark(record, FLAGS.out if strategies.is_chief(strategy) else None)
 
 
 if __name__ == "__main__":
