@@ -23,9 +23,13 @@ SHRINK = {  # README text -> what runs here (digits teacher, seconds not minutes
 }
 
 
-def _python_example() -> str:
+def _readme() -> str:
     with open(os.path.join(ROOT, "README.md"), encoding="utf-8") as readme:
-        text = readme.read()
+        return readme.read()
+
+
+def _python_example() -> str:
+    text = _readme()
     section = text[text.index("## From Python"):]
     return re.search(r"```python\n(.*?)```", section, re.DOTALL).group(1)
 
@@ -44,8 +48,7 @@ def test_the_readme_python_example_runs(tmp_path, capsys):
 
 
 def _command_line_table() -> str:
-    with open(os.path.join(ROOT, "README.md"), encoding="utf-8") as readme:
-        text = readme.read()
+    text = _readme()
     return text[text.index("## The command line"):text.index("## Methods")]
 
 

@@ -38,7 +38,6 @@ def main(argv):
 
 
 def bench():
-
     import keras
     import tensorflow as tf
 

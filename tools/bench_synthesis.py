@@ -41,7 +41,6 @@ def main(argv):
 
 
 def bench():
-
     from tfdfkd import strategy as strategies
     from tfdfkd import synthesis, teacher
     from tfdfkd.io_utils import write_benchmark
