@@ -91,8 +91,15 @@ def read_json(path: str) -> dict:
 
 
 def git_commit(repo_dir: str | None = None) -> str:
-    """The commit of the checkout that runs this code, with '+dirty' when it has changes."""
+    """The commit of the checkout that runs this code, with '+dirty' when it has changes.
+
+    An installed copy (no checkout around the package) reports its version instead: asking git
+    there could name the commit of whatever repository holds the environment.
+    """
     repo_dir = repo_dir or _REPO_DIR
+    if not os.path.exists(os.path.join(repo_dir, ".git")):
+        from tfdfkd import __version__
+        return f"tfdfkd-{__version__} (installed, no checkout)"
     try:
         run = lambda *a: subprocess.run(["git", *a], cwd=repo_dir, capture_output=True, text=True, timeout=10, check=False)
         head = run("rev-parse", "HEAD").stdout.strip()

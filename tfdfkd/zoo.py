@@ -15,8 +15,9 @@ import keras
 from tfdfkd import models
 from tfdfkd.errors import TfdfkdError
 from tfdfkd.io_utils import read_json, sha256_of
+from tfdfkd.resources import shipped_dir
 
-ZOO_DIR = os.environ.get("TFDFKD_ZOO_DIR") or os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "zoo")
+ZOO_DIR = os.environ.get("TFDFKD_ZOO_DIR") or shipped_dir("zoo")
 
 
 def list(zoo_dir: str | None = None) -> dict[str, dict]:

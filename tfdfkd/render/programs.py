@@ -18,8 +18,9 @@ import re
 from typing import NamedTuple
 
 from tfdfkd.errors import TfdfkdError
+from tfdfkd.resources import shipped_dir
 
-SHADER_ROOT = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))), "shaders")
+SHADER_ROOT = shipped_dir("shaders")
 LIBRARY_DIR = os.path.join(SHADER_ROOT, "library")
 BLOCKS_DIR = os.path.join(SHADER_ROOT, "blocks")
 
