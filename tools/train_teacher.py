@@ -33,6 +33,9 @@ flags.DEFINE_bool("augment", False, "Random horizontal flips and +-2 px shifts o
 flags.DEFINE_float("noise_std", 0.0, lower_bound=0.0, help="Add Gaussian noise N(0, noise_std^2) to every training image, then clip to "
                    "[0, 1] (not in the ZSKD recipe). A teacher trained this way has smoother input gradients, and "
                    "the images synthesized from it by input optimisation teach students far better.")
+flags.DEFINE_float("adversarial_eps", 0.0, lower_bound=0.0, help="Train on PGD examples of this L-inf radius (Madry et al.; "
+                   "not in the ZSKD recipe): a robust teacher, as in the Data Impressions paper's Table 4. 0 = off.")
+flags.DEFINE_integer("adversarial_iterations", 7, lower_bound=1, help="PGD steps per training batch (step 2.5 * eps / steps).")
 flags.DEFINE_bool("cosine", False, "Cosine-decay the learning rate to 0 over training (not in the ZSKD recipe).")
 flags.DEFINE_string("recipe", "", "The flagfile this run came from, recorded in the card.")
 flags.DEFINE_enum("strategy", "mirrored", ["default", "mirrored", "multi_worker", "tpu"], "tf.distribute strategy.")
@@ -50,8 +53,11 @@ def train():
 
     from tfdfkd import data, models, zoo
     from tfdfkd import strategy as strategies
+    from tfdfkd.adversarial_training import AdversarialTraining
     from tfdfkd.errors import TfdfkdError
     from tfdfkd.io_utils import atomic_path, git_commit, sha256_of, write_json
+    from tfdfkd.robustness import evaluate as evaluate_robustness
+    from tfdfkd.robustness import step_size
 
     if FLAGS.strategy == "multi_worker":
         # Keras 3.15's fit() fails on labelled batches under MultiWorkerMirroredStrategy (its first
@@ -66,7 +72,10 @@ def train():
     steps = -(-(len(train_set) - FLAGS.validation_examples) // FLAGS.batch_size) * FLAGS.epochs
     lr = keras.optimizers.schedules.CosineDecay(FLAGS.learning_rate, steps) if FLAGS.cosine else FLAGS.learning_rate
     with strategy.scope():
-        model = models.build(FLAGS.architecture, train_set.images.shape[1:], train_set.num_classes, seed=FLAGS.seed)
+        classifier = models.build(FLAGS.architecture, train_set.images.shape[1:], train_set.num_classes, seed=FLAGS.seed)
+        model = classifier
+        if FLAGS.adversarial_eps:
+            model = AdversarialTraining(classifier, FLAGS.adversarial_eps, FLAGS.adversarial_iterations, seed=FLAGS.seed)
         model.compile(keras.optimizers.Adam(lr),
                       keras.losses.SparseCategoricalCrossentropy(from_logits=True), metrics=["accuracy"])
     start = time.time()
@@ -76,16 +85,19 @@ def train():
         x, y, validation = x[:cut], y[:cut], (x[cut:], y[cut:])
     model.fit(_training_data(x, y), epochs=FLAGS.epochs, verbose=2, validation_data=validation, shuffle=False)  # tf.data shuffles
     recalibration = None
-    if models.has_dropout_before_batch_norm(model):  # AlexNet: see tfdfkd/models/batch_norm.py
+    if models.has_dropout_before_batch_norm(classifier):  # AlexNet: see tfdfkd/models/batch_norm.py
         _, before = model.evaluate(test_set.images, test_set.labels, batch_size=1024, verbose=0)
-        models.recalibrate_batch_norm(model, x)
+        models.recalibrate_batch_norm(classifier, x)
         recalibration = {"test_accuracy_before": round(float(before), 4),
                          "how": "BatchNormalization statistics re-estimated on the training images with dropout off"}
     seconds = time.time() - start
     _, accuracy = model.evaluate(test_set.images, test_set.labels, batch_size=1024, verbose=0)
+    robustness = None
+    if FLAGS.adversarial_eps:  # what the adversarial training bought, against the attacks it trained on
+        robustness = evaluate_robustness(classifier, test_set.images, test_set.labels, FLAGS.adversarial_eps)
     weights = os.path.join(zoo_dir, FLAGS.name + ".weights.h5")
     with atomic_path(weights) as tmp:
-        model.save_weights(tmp)
+        classifier.save_weights(tmp)
     card = {
         "name": FLAGS.name,
         "architecture": FLAGS.architecture,
@@ -96,16 +108,21 @@ def train():
         "num_classes": train_set.num_classes,
         "weights": os.path.basename(weights),
         "sha256": sha256_of(weights),
-        "parameters": model.count_params(),
+        "parameters": classifier.count_params(),
         "recipe": {"optimizer": "adam", "learning_rate": FLAGS.learning_rate, "cosine_decay": FLAGS.cosine,
                    "augmentation": _augmentation_text(), "batch_size": FLAGS.batch_size,
                    "loss": "cross-entropy on the real training labels", "epochs": FLAGS.epochs, "seed": FLAGS.seed,
-                   "flagfile": FLAGS.recipe},
+                   "flagfile": FLAGS.recipe,
+                   **({"adversarial_training": {"method": "PGD (Madry et al.), random start", "eps": FLAGS.adversarial_eps,
+                                                "iterations": FLAGS.adversarial_iterations,
+                                                "step": step_size(FLAGS.adversarial_eps, FLAGS.adversarial_iterations)}}
+                      if FLAGS.adversarial_eps else {})},
         "train_examples": len(y),
         "validation_examples": FLAGS.validation_examples,
         "test_examples": len(test_set),
         "test_accuracy": round(float(accuracy), 4),
         **({"batch_norm_recalibration": recalibration} if recalibration else {}),
+        **({"robustness": robustness} if robustness else {}),
         "strategy": FLAGS.strategy,
         "replicas": strategy.num_replicas_in_sync,
         "train_seconds": round(seconds, 1),
