@@ -296,3 +296,35 @@ def test_train_teacher_refuses_a_negative_noise_std(tmp_path):
     result = run_tool("--name=noisy_digits", "--dataset=digits", "--noise_std=-0.1", f"--zoo_dir={tmp_path}", tool="train_teacher.py")
     assert result.returncode != 0
     assert "noise_std" in result.stderr and not os.listdir(tmp_path)
+
+
+def test_robustness_measures_a_runs_teacher_and_student(finished_run, tmp_path):
+    out, _ = finished_run
+    record_path = str(tmp_path / "robustness.json")
+    result = run_tool(f"--run={out}", "--eps=0.1", "--iterations=3", f"--out={record_path}", tool="robustness.py")
+    assert result.returncode == 0, result.stderr[-2000:]
+    record, metrics = _read_json(record_path), _read_json(os.path.join(out, "metrics.json"))
+    for key in ("method", "num_samples", "teacher_accuracy", "student_accuracy"):
+        assert record[key] == metrics[key], key
+    for role in ("teacher", "student"):
+        figures = record[f"{role}_robustness"]
+        assert figures["natural_accuracy"] == pytest.approx(metrics[f"{role}_accuracy"], abs=1e-3)
+        assert figures["eps"] == 0.1 and figures["iterations"] == 3 and figures["examples"] == 360
+        assert set(figures) >= {"fgsm", "ifgsm", "pgd"}
+    assert record["teacher_robustness"]["pgd"]["accuracy"] < record["teacher_robustness"]["natural_accuracy"]
+
+    again = run_tool(f"--run={out}", f"--out={record_path}", tool="robustness.py")  # never overwrites a record
+    assert again.returncode == 2 and "exists" in again.stderr.strip().splitlines()[-1]
+    unfinished = run_tool(f"--run={tmp_path}", f"--out={tmp_path / 'r.json'}", tool="robustness.py")
+    assert unfinished.returncode == 2 and "not a finished" in unfinished.stderr.strip().splitlines()[-1]
+    assert not os.path.exists(tmp_path / "r.json")
+
+
+def test_train_teacher_with_pgd_records_the_recipe_and_the_robustness_it_bought(tmp_path):
+    result = run_tool("--name=robust_digits", "--dataset=digits", "--epochs=2", "--batch_size=64", "--adversarial_eps=0.1",
+                      "--adversarial_iterations=2", "--seed=0", f"--zoo_dir={tmp_path}", tool="train_teacher.py")
+    assert result.returncode == 0, result.stderr[-2000:]
+    card = _read_json(tmp_path / "robust_digits.json")
+    assert card["recipe"]["adversarial_training"]["eps"] == 0.1 and card["recipe"]["adversarial_training"]["iterations"] == 2
+    assert card["robustness"]["natural_accuracy"] == pytest.approx(card["test_accuracy"], abs=1e-3)
+    assert zoo.load("robust_digits", str(tmp_path)).count_params() == card["parameters"]  # the classifier, not the wrapper
