@@ -328,3 +328,19 @@ def test_train_teacher_with_pgd_records_the_recipe_and_the_robustness_it_bought(
     assert card["recipe"]["adversarial_training"]["eps"] == 0.1 and card["recipe"]["adversarial_training"]["iterations"] == 2
     assert card["robustness"]["natural_accuracy"] == pytest.approx(card["test_accuracy"], abs=1e-3)
     assert zoo.load("robust_digits", str(tmp_path)).count_params() == card["parameters"]  # the classifier, not the wrapper
+
+
+def test_uap_tool_writes_one_record_and_never_overwrites_it(tmp_path):
+    out = str(tmp_path / "uap.json")
+    args = ["--teacher=lenet5_digits", "--images=digits", "--eps=0.2", "--steps=20", "--samples=2", f"--out={out}"]
+    result = run_tool(*args, tool="uap.py")
+    assert result.returncode == 0, result.stderr[-2000:]
+    with open(out) as f:
+        record = json.load(f)
+    assert record["method"] == "uap" and record["eval_dataset"] == "digits" and record["num_samples"] == 1437
+    assert len(record["fooling_rates"]) == 2 and 0.0 <= record["fooling_rate_mean"] <= record["fooling_rate_best"] <= 1.0
+    assert record["teacher_accuracy"] > 0.9 and record["command"].startswith("python tools/uap.py")
+    again = run_tool(*args, tool="uap.py")
+    assert again.returncode == 2 and "exists" in again.stderr.strip().splitlines()[-1]
+    bad = run_tool("--teacher=lenet5_digits", "--images=/no/such/dir", f"--out={tmp_path / 'b.json'}", tool="uap.py")
+    assert bad.returncode == 2 and not os.path.exists(tmp_path / "b.json")

@@ -23,9 +23,9 @@ __version__ = "0.1.0"
 # Submodules load on first use (PEP 562), so `import tfdfkd` is cheap and the render worker can
 # import `tfdfkd.render` without TensorFlow (TF segfaults in a process that holds an EGL context).
 _SUBMODULES = ("adversarial_distill", "adversarial_training", "attacks", "augment", "data", "distill", "export", "models", "pipeline", "proxy", "robustness", "strategy",
-               "synthesis", "teacher", "transfer_set", "zoo")
+               "synthesis", "teacher", "transfer_set", "uap", "zoo")
 __all__ = ["Distiller", "TfdfkdError", "adversarial_distill", "adversarial_training", "attacks", "augment", "data", "distill", "export", "models",
-           "pipeline", "proxy", "robustness", "strategy", "synthesis", "teacher", "transfer_set", "zoo"]
+           "pipeline", "proxy", "robustness", "strategy", "synthesis", "teacher", "transfer_set", "uap", "zoo"]
 
 
 def __getattr__(name: str):
