@@ -59,6 +59,7 @@ def train():
     from tfdfkd.robustness import evaluate as evaluate_robustness
     from tfdfkd.robustness import step_size
 
+    commit = git_commit()  # the code that trains, before anything can change the checkout
     if FLAGS.strategy == "multi_worker":
         # Keras 3.15's fit() fails on labelled batches under MultiWorkerMirroredStrategy (its first
         # step reduces the (images, labels) pair across workers, tensorflow/tensorflow#72388);
@@ -127,7 +128,7 @@ def train():
         "replicas": strategy.num_replicas_in_sync,
         "train_seconds": round(seconds, 1),
         "command": " ".join(["python", "tools/train_teacher.py"] + sys.argv[1:]),
-        "commit": git_commit(),
+        "commit": commit,
     }
     write_json(os.path.join(zoo_dir, FLAGS.name + ".json"), card)
     print(f"{FLAGS.name}: test accuracy {accuracy:.4f} after {FLAGS.epochs} epochs ({seconds:.0f} s)")
