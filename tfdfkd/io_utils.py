@@ -85,6 +85,14 @@ def write_benchmark(record: dict, out: str | None, commit: str | None = None) ->
     return record
 
 
+def refuse_existing_record(path: str) -> None:
+    """The tools that write one JSON record never overwrite one: a rerun must not erase a result."""
+    if os.path.exists(path):
+        from tfdfkd.errors import TfdfkdError
+
+        raise TfdfkdError(f"--out {path} exists", "choose a new --out, or delete that file")
+
+
 def read_json(path: str) -> dict:
     with open(path) as f:
         return json.load(f)

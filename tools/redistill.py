@@ -49,7 +49,7 @@ def redistill():
     from tfdfkd import strategy as strategies
     from tfdfkd import teacher as teachers
     from tfdfkd.errors import TfdfkdError
-    from tfdfkd.io_utils import git_commit, write_json
+    from tfdfkd.io_utils import git_commit, refuse_existing_record, write_json
     from tfdfkd.transfer_set import MANIFEST, TransferSet
 
     commit = git_commit()
@@ -59,8 +59,7 @@ def redistill():
     if not os.path.exists(os.path.join(directory, MANIFEST)):
         raise TfdfkdError(f"{FLAGS.transfer_set} holds no transfer set ({MANIFEST} not found)",
                           "pass a tools/distill.py run's --out, or its transfer_set/ directory")
-    if os.path.exists(FLAGS.out):
-        raise TfdfkdError(f"--out {FLAGS.out} exists", "choose a new --out, or delete that file")
+    refuse_existing_record(FLAGS.out)
     transfer = TransferSet(directory)
     config = pipeline.RunConfig(
         teacher=FLAGS.teacher, student=FLAGS.student, out=FLAGS.out, method=transfer.manifest["method"], num_samples=len(transfer),

@@ -41,11 +41,15 @@ def measure():
 
     from tfdfkd import data, robustness, teacher
     from tfdfkd.errors import TfdfkdError
-    from tfdfkd.io_utils import git_commit, read_json, write_json
+    from tfdfkd.io_utils import (
+        git_commit,
+        read_json,
+        refuse_existing_record,
+        write_json,
+    )
 
     commit = git_commit()
-    if os.path.exists(FLAGS.out):
-        raise TfdfkdError(f"--out {FLAGS.out} exists", "choose a new --out, or delete that file")
+    refuse_existing_record(FLAGS.out)
     metrics_path, student_path = os.path.join(FLAGS.run, "metrics.json"), os.path.join(FLAGS.run, "student.keras")
     if not (os.path.isfile(metrics_path) and os.path.isfile(student_path)):
         raise TfdfkdError(f"--run={FLAGS.run} is not a finished tools/distill.py run (no metrics.json and student.keras)",

@@ -51,11 +51,10 @@ def attack():
     from tfdfkd import data, proxy, teacher, uap, zoo
     from tfdfkd.distill import accuracy
     from tfdfkd.errors import TfdfkdError
-    from tfdfkd.io_utils import git_commit, write_json
+    from tfdfkd.io_utils import git_commit, refuse_existing_record, write_json
 
     commit = git_commit()
-    if os.path.exists(FLAGS.out):
-        raise TfdfkdError(f"--out {FLAGS.out} exists", "choose a new --out, or delete that file")
+    refuse_existing_record(FLAGS.out)
     model = teacher.load(FLAGS.teacher)
     eval_dataset = FLAGS.eval_dataset or (zoo.card(FLAGS.teacher)["dataset"] if FLAGS.teacher in zoo.list() else None)
     if not eval_dataset:
