@@ -344,3 +344,27 @@ def test_uap_tool_writes_one_record_and_never_overwrites_it(tmp_path):
     assert again.returncode == 2 and "exists" in again.stderr.strip().splitlines()[-1]
     bad = run_tool("--teacher=lenet5_digits", "--images=/no/such/dir", f"--out={tmp_path / 'b.json'}", tool="uap.py")
     assert bad.returncode == 2 and not os.path.exists(tmp_path / "b.json")
+
+
+def test_train_teacher_resumes_after_a_kill_and_logs_to_tensorboard(tmp_path):
+    import signal
+    import time
+
+    args = [os.path.join(ROOT, "tools", "train_teacher.py"), "--name=resumed_digits", "--dataset=digits", "--epochs=6",
+            "--batch_size=64", "--seed=0", f"--zoo_dir={tmp_path}", f"--work_dir={tmp_path / 'work'}"]
+    env = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "3", "PYTHONPATH": ROOT}
+    metadata = tmp_path / "work" / "backup" / "training_metadata.json"
+    first = subprocess.Popen([sys.executable, *args], env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.time() + 240
+    while not (metadata.exists() and _read_json(metadata)["epoch"] >= 1) and first.poll() is None and time.time() < deadline:
+        time.sleep(0.2)
+    first.send_signal(signal.SIGKILL)
+    first.wait()
+    assert not (tmp_path / "resumed_digits.json").exists(), "killed too late: the first run finished"
+    second = subprocess.run([sys.executable, *args], env=env, cwd=ROOT, capture_output=True, text=True, timeout=300, check=False)
+    assert second.returncode == 0, second.stderr[-2000:]
+    output = second.stdout + second.stderr
+    assert "Epoch 6/6" in output and "Epoch 1/6" not in output  # it went on from the backup
+    assert zoo.card("resumed_digits", str(tmp_path))["test_accuracy"] > 0.5
+    assert not (tmp_path / "work" / "backup").exists()  # removed once training ended
+    assert any(name.startswith("events.out") for _, _, names in os.walk(tmp_path / "work" / "tensorboard") for name in names)

@@ -3,7 +3,8 @@
     python tools/train_teacher.py --flagfile=tools/flags/teacher_lenet5_fashion_mnist.flags
 
 Recipe (ZSKD appendix): Adam, learning rate 1e-3, batch 512, cross-entropy; epochs as a flag.
-The last epoch is the result: no checkpoint is picked with test data.
+The last epoch is the result: no checkpoint is picked with test data. A killed run resumes at
+its last finished epoch when the same command is run again; TensorBoard logs go to --work_dir.
 """
 
 from __future__ import annotations
@@ -37,6 +38,8 @@ flags.DEFINE_float("adversarial_eps", 0.0, lower_bound=0.0, help="Train on PGD e
                    "not in the ZSKD recipe): a robust teacher, as in the Data Impressions paper's Table 4. 0 = off.")
 flags.DEFINE_integer("adversarial_iterations", 7, lower_bound=1, help="PGD steps per training batch (step 2.5 * eps / steps).")
 flags.DEFINE_bool("cosine", False, "Cosine-decay the learning rate to 0 over training (not in the ZSKD recipe).")
+flags.DEFINE_string("work_dir", None, "Where the run keeps its resumable backup (while it trains) and TensorBoard "
+                    "logs (default: runs/teachers/<name>). Kill the run and start the same command to resume.")
 flags.DEFINE_string("recipe", "", "The flagfile this run came from, recorded in the card.")
 flags.DEFINE_enum("strategy", "mirrored", ["default", "mirrored", "multi_worker", "tpu"], "tf.distribute strategy.")
 
@@ -54,6 +57,7 @@ def train():
     from tfdfkd import data, models, zoo
     from tfdfkd import strategy as strategies
     from tfdfkd.adversarial_training import AdversarialTraining
+    from tfdfkd.backup import BackupAndRestore
     from tfdfkd.errors import TfdfkdError
     from tfdfkd.io_utils import atomic_path, git_commit, sha256_of, write_json
     from tfdfkd.robustness import evaluate as evaluate_robustness
@@ -77,21 +81,27 @@ def train():
         model = classifier
         if FLAGS.adversarial_eps:
             model = AdversarialTraining(classifier, FLAGS.adversarial_eps, FLAGS.adversarial_iterations, seed=FLAGS.seed)
+            model(train_set.images[:1])  # built, so that a backup can be restored into it
         model.compile(keras.optimizers.Adam(lr),
                       keras.losses.SparseCategoricalCrossentropy(from_logits=True), metrics=["accuracy"])
-    start = time.time()
     x, y, validation = train_set.images, train_set.labels, None
     if FLAGS.validation_examples:
         cut = len(y) - FLAGS.validation_examples
         x, y, validation = x[:cut], y[:cut], (x[cut:], y[cut:])
-    model.fit(_training_data(x, y), epochs=FLAGS.epochs, verbose=2, validation_data=validation, shuffle=False)  # tf.data shuffles
+    work_dir = FLAGS.work_dir or os.path.join("runs", "teachers", FLAGS.name)
+    backup = BackupAndRestore(os.path.join(work_dir, "backup"))  # resumes a killed run at its last finished epoch
+    callbacks = [backup, keras.callbacks.TensorBoard(os.path.join(work_dir, "tensorboard"), write_graph=False),
+                 keras.callbacks.TerminateOnNaN()]
+    model.fit(_training_data(x, y), epochs=FLAGS.epochs, verbose=2, validation_data=validation, shuffle=False,  # tf.data shuffles
+              callbacks=callbacks)
+    fit_seconds, fit_end = backup.training_seconds(), time.time()  # fit's seconds over every invocation of a resumed run
     recalibration = None
     if models.has_dropout_before_batch_norm(classifier):  # AlexNet: see tfdfkd/models/batch_norm.py
         _, before = model.evaluate(test_set.images, test_set.labels, batch_size=1024, verbose=0)
         models.recalibrate_batch_norm(classifier, x)
         recalibration = {"test_accuracy_before": round(float(before), 4),
                          "how": "BatchNormalization statistics re-estimated on the training images with dropout off"}
-    seconds = time.time() - start
+    seconds = fit_seconds + time.time() - fit_end
     _, accuracy = model.evaluate(test_set.images, test_set.labels, batch_size=1024, verbose=0)
     robustness = None
     if FLAGS.adversarial_eps:  # what the adversarial training bought, against the attacks it trained on
