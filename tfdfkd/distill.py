@@ -107,8 +107,13 @@ def _spans_workers(strategy) -> bool:
             and len(strategy.extended.worker_devices) < strategy.num_replicas_in_sync)
 
 
-def accuracy(model: keras.Model, images: np.ndarray, labels: np.ndarray, batch_size: int = 1000) -> float:
-    """Top-1 accuracy of `model` (logits or probabilities) on labelled images."""
+def predicted_classes(model: keras.Model, images: np.ndarray, batch_size: int = 1000) -> np.ndarray:
+    """`model`'s top-1 class (from logits or probabilities) for every image, in batches."""
     predictions = [np.argmax(keras.ops.convert_to_numpy(model(images[i : i + batch_size], training=False)), axis=-1)
                    for i in range(0, len(images), batch_size)]
-    return float(np.mean(np.concatenate(predictions) == labels))
+    return np.concatenate(predictions)
+
+
+def accuracy(model: keras.Model, images: np.ndarray, labels: np.ndarray, batch_size: int = 1000) -> float:
+    """Top-1 accuracy of `model` (logits or probabilities) on labelled images."""
+    return float(np.mean(predicted_classes(model, images, batch_size) == labels))

@@ -14,7 +14,7 @@ classifier's prediction; the fooling rate on the real test set measures it.
   between the logits of x + d and of x + d' (d' the same perturbations shuffled), so that
   different z give different perturbations.
 
-Train with `train_generator`; `fooling_rate` measures a perturbation on real images.
+Train with `train_generator`; `fooling_rate` and `measure` score perturbations on real images.
 """
 
 from __future__ import annotations
@@ -24,6 +24,8 @@ from typing import NamedTuple
 import keras
 import numpy as np
 import tensorflow as tf
+
+from tfdfkd.distill import predicted_classes
 
 LATENT_DIM = 10
 
@@ -45,15 +47,22 @@ def build_generator(input_shape: tuple[int, int, int], eps: float, width: int = 
     return keras.Sequential(layers, name="uap_generator")
 
 
-def fooling_rate(classifier, images: np.ndarray, perturbation: np.ndarray, batch_size: int = 1000) -> float:
-    """Share of `images` whose predicted class changes when `perturbation` is added (then clipped to [0, 1])."""
-    changed = 0
-    for start in range(0, len(images), batch_size):
-        x = tf.constant(images[start:start + batch_size], tf.float32)
-        clean = tf.argmax(classifier(x, training=False), -1)
-        attacked = tf.argmax(classifier(tf.clip_by_value(x + perturbation, 0.0, 1.0), training=False), -1)
-        changed += int(tf.reduce_sum(tf.cast(clean != attacked, tf.int32)))
-    return changed / len(images)
+def fooling_rate(classifier, images: np.ndarray, perturbation: np.ndarray, clean: np.ndarray | None = None) -> float:
+    """Share of `images` whose predicted class changes when `perturbation` is added (then clipped to
+    [0, 1]); `clean` (the classes predicted for `images`) saves recomputing them."""
+    clean = predicted_classes(classifier, images) if clean is None else clean
+    return float(np.mean(predicted_classes(classifier, np.clip(images + perturbation, 0.0, 1.0)) != clean))
+
+
+def measure(classifier, images: np.ndarray, labels: np.ndarray, perturbations) -> tuple[list[float], list[float]]:
+    """Per perturbation: its fooling rate on `images`, and `classifier`'s accuracy on the perturbed images."""
+    clean = predicted_classes(classifier, images)
+    rates, accuracies = [], []
+    for perturbation in perturbations:
+        attacked = predicted_classes(classifier, np.clip(images + perturbation, 0.0, 1.0))
+        rates.append(float(np.mean(attacked != clean)))
+        accuracies.append(float(np.mean(attacked == labels)))
+    return rates, accuracies
 
 
 class TrainedGenerator(NamedTuple):

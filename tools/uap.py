@@ -68,8 +68,7 @@ def attack():
                                   seed=FLAGS.seed, progress=keras.utils.Progbar(FLAGS.steps))
     train_seconds = time.time() - start
     perturbations = trained.sample(FLAGS.samples, seed=FLAGS.seed)
-    rates = [uap.fooling_rate(model.logits_model, test.images, p) for p in perturbations]
-    under_attack = [accuracy(model.logits_model, np.clip(test.images + p, 0.0, 1.0), test.labels) for p in perturbations]
+    rates, under_attack = uap.measure(model.logits_model, test.images, test.labels, perturbations)
     record = {
         "method": "uap", "images": FLAGS.images, "num_samples": len(images), "teacher": FLAGS.teacher,
         "eval_dataset": eval_dataset, "teacher_accuracy": round(accuracy(model.logits_model, test.images, test.labels), 4),
