@@ -1,0 +1,235 @@
+"""A whole class-incremental run over a dataset's class groups, resumable after a kill.
+
+    config = IncrementalConfig(dataset="fashion_mnist", classes_per_step=2, learner="dmc", replay="zskd")
+    record = run(config, work_dir="runs/incremental/dmc_zskd")
+
+Step 0 trains a model on the first group with cross-entropy (the only step that sees old
+classes' images). Every later step adds the next group with one `tfdfkd.incremental` learner and
+measures the result on the test images of every class seen so far, as the paper's Fig. 8 does.
+`work_dir` keeps each step's model (`step_<t>.keras`) and `progress.json`; a rerun with the same
+config resumes after the last finished step. TensorBoard logs go to `work_dir/tensorboard`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+import time
+
+import keras
+import numpy as np
+import tensorflow as tf
+
+from tfdfkd import augment, data, models, synthesis
+from tfdfkd.distill import EvalAccuracy, predicted_classes
+from tfdfkd.errors import TfdfkdError
+from tfdfkd.incremental import (
+    DoubleDistillation,
+    LearningWithoutForgetting,
+    widen_classifier,
+)
+from tfdfkd.io_utils import atomic_path, read_json, remove_stale_temporaries, write_json
+from tfdfkd.teacher import from_keras
+
+LEARNERS = ("dmc", "lwf", "finetune")
+REPLAYS = ("none", "zskd", "class_impressions", "real")
+
+
+@dataclasses.dataclass(frozen=True)
+class IncrementalConfig:
+    dataset: str = "fashion_mnist"
+    architecture: str = "lenet5"  # every model of the run (the paper: ResNet-32 for all, on CIFAR-100)
+    classes_per_step: int = 2  # the paper: 20 of CIFAR-100's 100 classes, so 5 groups; here 5 groups of 2
+    class_order: tuple[int, ...] = ()  # the order classes arrive in; () is 0, 1, 2, ...
+    learner: str = "dmc"  # one of LEARNERS
+    replay: str = "zskd"  # one of REPLAYS: what stands in for the old classes (dmc only)
+    replay_samples: int = 2400  # the paper's memory budget: 2,400 Data Impressions in all
+    synth_iterations: int = 1500  # ZSKD appendix
+    synth_batch_size: int = 500
+    synth_settings: tuple[tuple[str, object], ...] = ()  # further overrides of the replay method's config
+    train_epochs: int = 20  # base and new models: ZSKD's teacher recipe (Adam 1e-3, batch 512)
+    train_batch_size: int = 512
+    learning_rate: float = 1e-3  # Adam, every model (the paper: SGD 0.01 with momentum, up to 500 epochs)
+    consolidate_epochs: int = 30
+    consolidate_batch_size: int = 128
+    augment: bool = True  # ZSKD's augmentations on half of each consolidation batch (the paper: flips, rotations, scaling)
+    lwf_temperature: float = 2.0  # Li & Hoiem
+    seed: int = 0
+
+    def check(self) -> None:
+        if self.learner not in LEARNERS:
+            raise TfdfkdError(f"unknown learner {self.learner!r}", f"use one of {', '.join(LEARNERS)}")
+        if self.replay not in REPLAYS:
+            raise TfdfkdError(f"unknown replay {self.replay!r}", f"use one of {', '.join(REPLAYS)}")
+        if self.learner != "dmc" and self.replay != "none":
+            raise TfdfkdError(f"learner {self.learner} trains on the new classes' images only, so replay={self.replay} has no use",
+                              "use --replay=none with lwf and finetune, or --learner=dmc")
+        if self.classes_per_step < 2:
+            raise TfdfkdError(f"classes_per_step={self.classes_per_step} leaves a model with one class to learn",
+                              "use --classes_per_step of 2 or more")
+        if self.replay != "none" and self.replay_samples < 1:
+            raise TfdfkdError(f"replay={self.replay} with replay_samples={self.replay_samples}", "give --replay_samples of 1 or more")
+
+
+def class_groups(config: IncrementalConfig, num_classes: int) -> list[list[int]]:
+    """The dataset's classes in arrival order, cut into groups of `classes_per_step`."""
+    order = list(config.class_order) or list(range(num_classes))
+    if sorted(order) != list(range(num_classes)):
+        raise TfdfkdError(f"class_order {order} is not an ordering of the {num_classes} classes 0..{num_classes - 1}",
+                          "list every class exactly once, e.g. --class_order=0,1,2,3,4,5,6,7,8,9")
+    if num_classes % config.classes_per_step:
+        raise TfdfkdError(f"{num_classes} classes do not split into groups of {config.classes_per_step}",
+                          f"use a --classes_per_step that divides {num_classes}")
+    return [order[i : i + config.classes_per_step] for i in range(0, num_classes, config.classes_per_step)]
+
+
+def _relabel(labelled: data.LabelledImages, order: list[int], classes: list[int]):
+    """Images of `classes`, labelled by arrival position (output i of every model is order[i])."""
+    position = np.empty(len(order), np.int32)
+    position[order] = np.arange(len(order))
+    keep = np.isin(labelled.labels, classes)
+    return labelled.images[keep], position[labelled.labels[keep]]
+
+
+def _dataset(images, labels, batch_size: int, seed: int) -> tf.data.Dataset:
+    parts = images if labels is None else (images, labels)
+    return tf.data.Dataset.from_tensor_slices(parts).shuffle(len(images), seed=seed, reshuffle_each_iteration=True).batch(batch_size)
+
+
+def _fit(model, dataset, epochs, log_dir, eval_set=None):
+    """`model.fit` logged to TensorBoard; `eval_set` = (classifier, images, labels) adds its
+    accuracy to each epoch's logs."""
+    callbacks = [EvalAccuracy(*eval_set)] if eval_set else []
+    callbacks += [keras.callbacks.TensorBoard(log_dir, write_graph=False), keras.callbacks.TerminateOnNaN()]
+    history = model.fit(dataset, epochs=epochs, verbose=2, callbacks=callbacks, shuffle=False)  # tf.data shuffles
+    if not np.all(np.isfinite(history.history.get("loss", [0.0]))):
+        raise TfdfkdError(f"the loss became NaN/Inf while training {model.name}", "lower --learning_rate")
+
+
+def _train_classifier(config, strategy, images, labels, num_classes, log_dir, seed):
+    """A fresh `architecture` trained on labelled images with cross-entropy."""
+    with strategy.scope():
+        model = models.build(config.architecture, images.shape[1:], num_classes, seed=seed)
+        model.compile(keras.optimizers.Adam(config.learning_rate), keras.losses.SparseCategoricalCrossentropy(from_logits=True))
+    _fit(model, _dataset(images, labels, config.train_batch_size, seed), config.train_epochs, log_dir)
+    return model
+
+
+def _replay_images(config, strategy, old_model, train_set, order, old_classes, seed):
+    """What stands in for the old classes: impressions of `old_model`, real images, or none;
+    with the impressions' on-target rate (share the old model assigns their target class)."""
+    if config.replay == "none":
+        return np.zeros((0,) + train_set.images.shape[1:], np.float32), None
+    if config.replay == "real":
+        images, _ = _relabel(train_set, order, old_classes)
+        chosen = np.random.default_rng(seed).permutation(len(images))[: config.replay_samples]
+        return images[chosen], None
+    frozen = keras.models.clone_model(old_model)
+    frozen.set_weights(old_model.get_weights())
+    synth = synthesis.create(config.replay, from_keras(frozen, source="the old model"), strategy,
+                             iterations=config.synth_iterations, **dict(config.synth_settings))
+    batches, on_target, progress = [], [], keras.utils.Progbar(config.replay_samples, unit_name="image")
+    for index, start in enumerate(range(0, config.replay_samples, config.synth_batch_size)):
+        batch = synth.synthesize(min(config.synth_batch_size, config.replay_samples - start), seed=seed * 1000 + index)
+        batches.append(batch.images)
+        on_target.append(batch.metrics["on_target"] * len(batch.images))
+        progress.add(len(batch.images), [("loss", batch.metrics["loss"])])
+    return np.concatenate(batches), round(sum(on_target) / config.replay_samples, 4)
+
+
+def _learn_step(config, strategy, old_model, new_images, new_labels, replay, num_classes, log_dir, seed, eval_set):
+    """The combined model after one incremental step (see `tfdfkd.incremental`); `eval_set`
+    (the test images of the classes seen) draws its learning curve in TensorBoard."""
+    old_classes = old_model.output_shape[-1]
+    learner = None
+    with strategy.scope():
+        combined = widen_classifier(old_model, num_classes)
+        augmentation = augment.ZSKDAugmentation(seed=seed) if config.augment else None
+        if config.learner in ("lwf", "finetune"):  # fine-tuning is LwF without its distillation term
+            learner = LearningWithoutForgetting(combined, old_model, config.lwf_temperature,
+                                                distill_weight=float(config.learner == "lwf"), augmentation=augmentation)
+    if config.learner == "dmc":
+        new_model = _train_classifier(config, strategy, new_images, new_labels - old_classes, num_classes - old_classes,
+                                      os.path.join(log_dir, "new_model"), seed)
+        with strategy.scope():
+            learner = DoubleDistillation(combined, old_model, new_model, augmentation)
+        images = np.concatenate([replay, new_images])
+        dataset = _dataset(images, None, config.consolidate_batch_size, seed)
+    else:
+        dataset = _dataset(new_images, new_labels, config.consolidate_batch_size, seed)
+    with strategy.scope():
+        learner.compile(keras.optimizers.Adam(config.learning_rate))
+    _fit(learner, dataset, config.consolidate_epochs, os.path.join(log_dir, config.learner), eval_set=(combined, *eval_set))
+    return combined
+
+
+def _scores(model, test_images, test_labels, old_classes: int) -> dict:
+    predicted = predicted_classes(model, test_images)
+    old = test_labels < old_classes
+    return {"accuracy_seen": round(float(np.mean(predicted == test_labels)), 4),
+            "accuracy_old": round(float(np.mean(predicted[old] == test_labels[old])), 4) if old.any() else None,
+            "accuracy_new": round(float(np.mean(predicted[~old] == test_labels[~old])), 4)}
+
+
+def run(config: IncrementalConfig, work_dir: str, data_dir: str | None = None, strategy: tf.distribute.Strategy | None = None) -> dict:
+    """Every step of `config`, resumed from `work_dir` when it holds finished steps of the same
+    config; returns the run's record (per-step accuracies, timings, the final accuracy)."""
+    config.check()
+    strategy = strategy or tf.distribute.get_strategy()
+    train_set, test_set = data.load(config.dataset, "train", data_dir), data.load(config.dataset, "test", data_dir)
+    groups = class_groups(config, train_set.num_classes)
+    order = [c for group in groups for c in group]
+    os.makedirs(work_dir, exist_ok=True)
+    remove_stale_temporaries(work_dir)
+    progress_path = os.path.join(work_dir, "progress.json")
+    settings = json.loads(json.dumps(dataclasses.asdict(config)))  # tuples as lists, as they read back
+    steps = []
+    if os.path.exists(progress_path):
+        saved = read_json(progress_path)
+        if saved["config"] != settings:
+            raise TfdfkdError(f"{work_dir} holds an incremental run with other settings",
+                              "choose a new --work_dir, or delete that directory to start over")
+        steps = saved["steps"]
+        print(f"resuming after step {len(steps) - 1} of {len(groups) - 1} from {work_dir}")
+    writer = tf.summary.create_file_writer(os.path.join(work_dir, "tensorboard", "incremental"))
+    model = keras.models.load_model(os.path.join(work_dir, f"step_{len(steps) - 1}.keras")) if steps else None
+    for step in range(len(steps), len(groups)):
+        seed = config.seed * 1000 + step
+        keras.utils.set_random_seed(seed)
+        seen = order[: sum(len(g) for g in groups[: step + 1])]
+        old_count = len(seen) - len(groups[step])
+        new_images, new_labels = _relabel(train_set, order, groups[step])
+        log_dir = os.path.join(work_dir, "tensorboard", f"step_{step}")
+        test_images, test_labels = _relabel(test_set, order, seen)
+        start = time.time()
+        replay_seconds, on_target = 0.0, None
+        if step == 0:
+            model = _train_classifier(config, strategy, new_images, new_labels, len(seen), log_dir, seed)
+        else:
+            print(f"step {step}: {config.replay} replay for classes {order[:old_count]}, learning classes {groups[step]}")
+            replay, on_target = _replay_images(config, strategy, model, train_set, order, order[:old_count], seed)
+            replay_seconds = time.time() - start
+            model = _learn_step(config, strategy, model, new_images, new_labels, replay, len(seen), log_dir, seed,
+                                (test_images, test_labels))
+        entry = {"step": step, "classes": groups[step], "num_classes_seen": len(seen), **_scores(model, test_images, test_labels, old_count),
+                 "replay_on_target": on_target, "replay_seconds": round(replay_seconds, 1),
+                 "train_seconds": round(time.time() - start - replay_seconds, 1)}
+        with atomic_path(os.path.join(work_dir, f"step_{step}.keras")) as tmp:
+            model.save(tmp)
+        steps.append(entry)
+        write_json(progress_path, {"config": settings, "steps": steps})  # after the model: a step counts once both exist
+        with writer.as_default():
+            tf.summary.scalar("accuracy_seen_classes", entry["accuracy_seen"], step=len(seen))
+        print(f"step {step}: accuracy on the {len(seen)} classes seen {entry['accuracy_seen']:.4f} "
+              f"(old {entry['accuracy_old']}, new {entry['accuracy_new']:.4f})")
+    writer.flush()
+    return {
+        "method": f"incremental_{config.learner}" + (f"_{config.replay}" if config.replay != "none" else ""),
+        "dataset": config.dataset, "num_samples": config.replay_samples if config.replay != "none" else 0,
+        "teacher_accuracy": steps[0]["accuracy_seen"],  # the step-0 model, trained with data on the first classes
+        "student_accuracy": steps[-1]["accuracy_seen"],  # the last model, on every class
+        "mean_incremental_accuracy": round(float(np.mean([s["accuracy_seen"] for s in steps[1:]])), 4) if len(steps) > 1 else None,
+        "steps": steps, "synthesis_seconds": round(sum(s["replay_seconds"] for s in steps), 1),
+        "train_seconds": round(sum(s["train_seconds"] for s in steps), 1), "config": settings,
+    }

@@ -1,0 +1,93 @@
+"""Class-incremental learning with Data Impressions in place of the old classes' images.
+
+    python tools/incremental.py --flagfile=tools/flags/incremental_fashion_mnist_dmc_zskd.flags
+
+The Data Impressions paper's sec. 4.5 (tfdfkd.incremental_run): the dataset's classes arrive in
+groups of --classes_per_step; each step learns a new group with --learner (dmc: Deep Model
+Consolidation on --replay images plus the new group's; lwf and finetune: the new images alone)
+and measures accuracy on the test images of every class seen so far. --work_dir keeps each
+finished step, so a killed run resumes when the same command is run again. Writes one JSON
+record to --out, atomically, never over an existing file.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+from absl import app, flags
+
+FLAGS = flags.FLAGS
+flags.DEFINE_string("out", None, "Where to write the JSON record.", required=True)
+flags.DEFINE_string("work_dir", None, "Where finished steps and TensorBoard logs go (default: runs/incremental/<name of --out>).")
+flags.DEFINE_string("dataset", "fashion_mnist", "Labelled dataset whose classes arrive in groups.")
+flags.DEFINE_string("data_dir", None, "Where local dataset files live.")
+flags.DEFINE_string("architecture", "lenet5", "Architecture of every model in the run.")
+flags.DEFINE_integer("classes_per_step", 2, "Classes in each group (the paper: 20 of CIFAR-100's 100).")
+flags.DEFINE_list("class_order", [], "The order classes arrive in (default 0, 1, 2, ...).")
+flags.DEFINE_enum("learner", "dmc", ["dmc", "lwf", "finetune"], "How each step learns its new group.")
+flags.DEFINE_enum("replay", "zskd", ["none", "zskd", "class_impressions", "real"],
+                  "What stands in for the old classes with --learner=dmc: impressions of the old model, real old images "
+                  "(the upper bound), or none.")
+flags.DEFINE_integer("replay_samples", 2400, "Replay images per step (the paper: 2,400 Data Impressions).")
+flags.DEFINE_integer("synth_iterations", 1500, "Optimisation steps per impression.")
+flags.DEFINE_integer("synth_batch_size", 500, "Impressions optimised together.")
+flags.DEFINE_list("synth_settings", [], "More settings of the replay method, name=value pairs (see tools/distill.py).")
+flags.DEFINE_integer("train_epochs", 20, "Epochs of the step-0 model and of DMC's new-class models.")
+flags.DEFINE_integer("train_batch_size", 512, "Their batch size.")
+flags.DEFINE_float("learning_rate", 1e-3, "Adam learning rate of every model.")
+flags.DEFINE_integer("consolidate_epochs", 30, "Epochs of each step's combined model.")
+flags.DEFINE_integer("consolidate_batch_size", 128, "Its batch size.")
+flags.DEFINE_bool("augment", True, "ZSKD's augmentations on half of each batch of the combined model.")
+flags.DEFINE_float("lwf_temperature", 2.0, "Temperature of LwF's distillation term.")
+flags.DEFINE_string("strategy", "mirrored", "tf.distribute strategy: mirrored or default.")
+flags.DEFINE_integer("seed", 0, "Seeds every model, synthesis and shuffle.")
+
+
+def main(argv):
+    del argv
+    from tfdfkd.cli import run_cli
+
+    run_cli(learn)
+
+
+def learn():
+    from tfdfkd import strategy as strategies
+    from tfdfkd import synthesis
+    from tfdfkd.errors import TfdfkdError
+    from tfdfkd.incremental_run import IncrementalConfig, run
+    from tfdfkd.io_utils import git_commit, refuse_existing_record, write_json
+
+    commit = git_commit()
+    refuse_existing_record(FLAGS.out)
+    if FLAGS.synth_settings and FLAGS.replay not in synthesis.REGISTRY:
+        raise TfdfkdError(f"--synth_settings configure a synthesis method, and --replay={FLAGS.replay} synthesizes nothing",
+                          "drop --synth_settings, or use --replay=zskd or class_impressions")
+    try:
+        order = tuple(int(c) for c in FLAGS.class_order)
+    except ValueError as e:
+        raise TfdfkdError(f"--class_order={','.join(FLAGS.class_order)} is not a list of class numbers",
+                          "write it as --class_order=0,1,2,3,4,5,6,7,8,9") from e
+    config = IncrementalConfig(
+        dataset=FLAGS.dataset, architecture=FLAGS.architecture, classes_per_step=FLAGS.classes_per_step, class_order=order,
+        learner=FLAGS.learner, replay=FLAGS.replay, replay_samples=FLAGS.replay_samples, synth_iterations=FLAGS.synth_iterations,
+        synth_batch_size=FLAGS.synth_batch_size,
+        synth_settings=synthesis.parse_settings(FLAGS.replay, FLAGS.synth_settings) if FLAGS.synth_settings else (),
+        train_epochs=FLAGS.train_epochs, train_batch_size=FLAGS.train_batch_size, learning_rate=FLAGS.learning_rate,
+        consolidate_epochs=FLAGS.consolidate_epochs, consolidate_batch_size=FLAGS.consolidate_batch_size, augment=FLAGS.augment,
+        lwf_temperature=FLAGS.lwf_temperature, seed=FLAGS.seed)
+    config.check()
+    work_dir = FLAGS.work_dir or os.path.join("runs", "incremental", os.path.basename(FLAGS.out).split(".")[0])
+    record = run(config, work_dir, FLAGS.data_dir, strategies.get(FLAGS.strategy))
+    record.update({"work_dir": work_dir, "command": " ".join(["python", "tools/incremental.py"] + sys.argv[1:]), "commit": commit})
+    write_json(FLAGS.out, record)
+    print(f"{record['method']}: accuracy on all {record['steps'][-1]['num_classes_seen']} classes {record['student_accuracy']:.4f} "
+          f"(mean over the incremental steps {record['mean_incremental_accuracy']})")
+
+
+if __name__ == "__main__":
+    from tfdfkd.cli import parse_flags
+
+    app.run(main, flags_parser=parse_flags)
