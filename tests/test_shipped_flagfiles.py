@@ -37,6 +37,8 @@ for path in paths:
         values = {name: FLAGS[name].value for name in ("teacher", "method", "num_samples", "name") if name in FLAGS}
         if "method" in values:
             synthesis.parse_settings(values["method"], FLAGS.synth_settings)
+        if "replay" in FLAGS and FLAGS.replay in synthesis.REGISTRY:  # tools/incremental.py
+            synthesis.parse_settings(FLAGS.replay, FLAGS.synth_settings)
         if "teacher" in values and values["teacher"] not in known:
             raise ValueError(f"teacher {values['teacher']!r} is not a zoo entry")
         report[path] = values

@@ -11,7 +11,9 @@ Modules: `data` (datasets), `models` (paper architectures), `zoo` (pretrained te
 `teacher` (loading teachers, logits, class templates), `synthesis` (methods, one interface),
 `transfer_set` (sharded on-disk sets), `distill` (KD core), `attacks` (FGSM/BIM/PGD and the shader
 method's border and deeper attacks), `adversarial_distill` (KD on attacked examples), `augment`,
-`export`, `pipeline` (the whole job), `proxy` (proxy images for DeGAN), `strategy` (tf.distribute by name).
+`export`, `pipeline` (the whole job), `proxy` (proxy images for DeGAN), `strategy` (tf.distribute by name),
+`robustness` and `adversarial_training` (attacks on students; robust teachers), `uap` (universal
+adversarial perturbations), `incremental` and `incremental_run` (class-incremental learning).
 """
 
 import importlib
@@ -22,10 +24,11 @@ __version__ = "0.1.0"
 
 # Submodules load on first use (PEP 562), so `import tfdfkd` is cheap and the render worker can
 # import `tfdfkd.render` without TensorFlow (TF segfaults in a process that holds an EGL context).
-_SUBMODULES = ("adversarial_distill", "adversarial_training", "attacks", "augment", "data", "distill", "export", "models", "pipeline", "proxy", "robustness", "strategy",
-               "synthesis", "teacher", "transfer_set", "uap", "zoo")
-__all__ = ["Distiller", "TfdfkdError", "adversarial_distill", "adversarial_training", "attacks", "augment", "data", "distill", "export", "models",
-           "pipeline", "proxy", "robustness", "strategy", "synthesis", "teacher", "transfer_set", "uap", "zoo"]
+_SUBMODULES = ("adversarial_distill", "adversarial_training", "attacks", "augment", "data", "distill", "export", "incremental",
+               "incremental_run", "models", "pipeline", "proxy", "robustness", "strategy", "synthesis", "teacher", "transfer_set", "uap", "zoo")
+__all__ = ["Distiller", "TfdfkdError", "adversarial_distill", "adversarial_training", "attacks", "augment", "data", "distill", "export",
+           "incremental", "incremental_run", "models", "pipeline", "proxy", "robustness", "strategy", "synthesis", "teacher",
+           "transfer_set", "uap", "zoo"]
 
 
 def __getattr__(name: str):
