@@ -1,0 +1,111 @@
+"""Data-free pruning of a teacher: filters ranked and the pruned network distilled on synthesized images.
+
+    python tools/prune.py --flagfile=tools/flags/prune_fashion_mnist_bn_deepinversion_50.flags
+
+The DeepInversion paper's sec. 4.3 (tfdfkd.pruning, tfdfkd.pruning_run): --prune_fraction of the
+teacher's convolution filters and hidden units are removed over --rounds, ranked by Molchanov et
+al.'s Taylor criterion on --images, and the smaller network is distilled from the unpruned teacher
+on the same images. --images takes what --proxy takes (tfdfkd.proxy): a finished run's
+transfer_set/ directory (data-free), `fashion_mnist` (the real training images, unlabelled: the
+data-driven reference), `noise`, ... The work lives in OUT.partial/ (a rerun resumes after the last
+finished round) and becomes --out when done: student/ (SavedModel), student.keras, metrics.json,
+tensorboard/.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+from absl import app, flags
+
+FLAGS = flags.FLAGS
+flags.DEFINE_string("teacher", None, "Zoo name, .keras file or SavedModel directory: the network to prune.", required=True)
+flags.DEFINE_string("images", None, "Images that rank the filters and distill the pruned network (a transfer_set/ directory, "
+                    "fashion_mnist, noise, ...; see tfdfkd.proxy).", required=True)
+flags.DEFINE_integer("num_images", 0, "Use only the first N of --images (0: all).")
+flags.DEFINE_string("out", None, "Output directory.", required=True)
+flags.DEFINE_float("prune_fraction", 0.5, "Share of the prunable filters to remove.")
+flags.DEFINE_integer("rounds", 5, "Pruning steps, each followed by --round_epochs of distillation.")
+flags.DEFINE_integer("round_epochs", 2, "Distillation epochs after each pruning step.")
+flags.DEFINE_integer("finetune_epochs", 30, "Distillation epochs once pruning is done (the paper: 30).")
+flags.DEFINE_integer("ranking_images", 2048, "Images each ranking sees.")
+flags.DEFINE_float("distill_tau", 20.0, "Distillation temperature.")
+flags.DEFINE_integer("batch_size", 256, "Distillation batch size.")
+flags.DEFINE_float("learning_rate", 1e-3, "Adam learning rate of the distillation.")
+flags.DEFINE_bool("augment", True, "ZSKD's augmentations on half of each distillation batch.")
+flags.DEFINE_string("eval_dataset", None, "Labelled test set (default: the zoo teacher's).")
+flags.DEFINE_string("data_dir", None, "Where local dataset files live.")
+flags.DEFINE_string("strategy", "mirrored", "tf.distribute strategy: mirrored or default.")
+flags.DEFINE_integer("seed", 0, "Seeds rankings, shuffles and augmentation.")
+
+
+def main(argv):
+    del argv
+    from tfdfkd.cli import run_cli
+
+    run_cli(prune)
+
+
+def prune():
+    import shutil
+
+    from tfdfkd import data, proxy, pruning, teacher, zoo
+    from tfdfkd import strategy as strategies
+    from tfdfkd.distill import accuracy
+    from tfdfkd.errors import TfdfkdError
+    from tfdfkd.export import save_student
+    from tfdfkd.io_utils import git_commit, write_json
+    from tfdfkd.pruning_run import PruneConfig
+    from tfdfkd.pruning_run import prune as prune_and_distill
+
+    commit = git_commit()
+    if os.path.exists(FLAGS.out):
+        raise TfdfkdError(f"--out {FLAGS.out} exists", "choose a new --out, or delete that directory")
+    config = PruneConfig(fraction=FLAGS.prune_fraction, rounds=FLAGS.rounds, round_epochs=FLAGS.round_epochs,
+                         finetune_epochs=FLAGS.finetune_epochs, ranking_images=FLAGS.ranking_images, temperature=FLAGS.distill_tau,
+                         batch_size=FLAGS.batch_size, learning_rate=FLAGS.learning_rate, augment=FLAGS.augment, seed=FLAGS.seed)
+    pruning.prune_rounds(1000, config.fraction, config.rounds)  # refuses a bad fraction or round count before any work
+    model = teacher.load(FLAGS.teacher).logits_model
+    pruning.prunable_layers(model)  # refuses a model it cannot prune before any work
+    eval_dataset = FLAGS.eval_dataset or (zoo.card(FLAGS.teacher)["dataset"] if FLAGS.teacher in zoo.list() else None)
+    if not eval_dataset:
+        raise TfdfkdError(f"no test set is known for teacher {FLAGS.teacher!r}", "pass --eval_dataset=fashion_mnist (or another)")
+    images = proxy.load(FLAGS.images, model.input_shape[1:], seed=FLAGS.seed).astype("float32") / 255.0
+    images = images[: FLAGS.num_images] if FLAGS.num_images else images
+    test = data.load(eval_dataset, "test", FLAGS.data_dir)
+    staging = FLAGS.out.rstrip("/") + ".partial"
+    print(f"pruning {FLAGS.prune_fraction:.0%} of {pruning.filter_count(model)} filters of {FLAGS.teacher} on {len(images)} "
+          f"images from {FLAGS.images}")
+    start = time.time()
+    student, record = prune_and_distill(model, images, config, staging, strategies.get(FLAGS.strategy), eval_set=(test.images, test.labels))
+    seconds = time.time() - start
+    save_student(student, staging)
+    for name in os.listdir(staging):  # the round checkpoints served resumption only
+        if name.startswith("round_") or name in ("progress.json", "finetune_backup"):
+            path = os.path.join(staging, name)
+            shutil.rmtree(path) if os.path.isdir(path) else os.remove(path)
+    metrics = {
+        "method": "prune", "images": FLAGS.images, "num_samples": len(images), "teacher": FLAGS.teacher, "eval_dataset": eval_dataset,
+        "teacher_accuracy": round(accuracy(model, test.images, test.labels), 4),
+        "student_accuracy": round(accuracy(student, test.images, test.labels), 4),
+        "prune_fraction": FLAGS.prune_fraction, "teacher_filters": pruning.filter_count(model), "student_filters": pruning.filter_count(student),
+        "teacher_parameters": model.count_params(), "student_parameters": student.count_params(),
+        "teacher_multiply_adds": pruning.multiply_adds(model), "student_multiply_adds": pruning.multiply_adds(student),
+        **record, "seconds": round(seconds, 1),
+        "command": " ".join(["python", "tools/prune.py"] + sys.argv[1:]), "commit": commit,
+    }
+    write_json(os.path.join(staging, "metrics.json"), metrics)
+    os.replace(staging, FLAGS.out)
+    print(f"pruned student: {metrics['student_filters']} of {metrics['teacher_filters']} filters, "
+          f"{metrics['student_multiply_adds']} of {metrics['teacher_multiply_adds']} multiply-adds, "
+          f"test accuracy {metrics['student_accuracy']:.4f} (teacher {metrics['teacher_accuracy']:.4f})")
+
+
+if __name__ == "__main__":
+    from tfdfkd.cli import parse_flags
+
+    app.run(main, flags_parser=parse_flags)
