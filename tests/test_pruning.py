@@ -60,6 +60,8 @@ def test_taylor_ranking_scores_a_dead_filter_zero_and_prunes_the_lowest(digits_t
     scores = pruning.taylor_importance(model, digits_teacher.logits_model, digits_test.images[:256], batch_size=128)
     assert {name: len(v) for name, v in scores.items()} == {"conv1": 6, "conv2": 16, "fc1": 120, "fc2": 84}
     assert scores["conv2"][3] == 0.0 and np.count_nonzero(scores["conv2"]) >= 12  # (a filter can be dead already)
+    conv_only = pruning.taylor_importance(model, digits_teacher.logits_model, digits_test.images[:256], batch_size=128, layers="conv")
+    assert sorted(conv_only) == ["conv1", "conv2"] and pruning.filter_count(model, "conv") == 22
     keep = pruning.lowest_filters(scores, 100)
     assert sum(len(v) for v in keep.values()) == 226 - 100 and 3 not in keep["conv2"]
     assert all(len(v) >= 1 for v in pruning.lowest_filters(scores, 225).values())

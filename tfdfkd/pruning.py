@@ -61,8 +61,14 @@ def layer_chain(model: keras.Model) -> list[keras.layers.Layer]:
     return chain
 
 
-def prunable_layers(model: keras.Model) -> list[keras.layers.Layer]:
-    """The Conv2D and hidden Dense layers whose outputs can be pruned (all but the classifier)."""
+LAYER_KINDS = ("all", "conv")  # which layers' filters are candidates: every prunable layer, or the convolutions only
+
+
+def prunable_layers(model: keras.Model, layers: str = "all") -> list[keras.layers.Layer]:
+    """The Conv2D and hidden Dense layers whose outputs can be pruned (all but the classifier);
+    `layers="conv"`: the Conv2D layers only (they carry most of the multiply-adds)."""
+    if layers not in LAYER_KINDS:
+        raise TfdfkdError(f"unknown layer kind {layers!r} to prune", f"use one of {', '.join(LAYER_KINDS)}")
     chain = layer_chain(model)
     weighted = [layer for layer in chain if isinstance(layer, (keras.layers.Conv2D, keras.layers.Dense))]
     for layer in chain:
@@ -74,12 +80,12 @@ def prunable_layers(model: keras.Model) -> list[keras.layers.Layer]:
         raise TfdfkdError(f"model {model.name!r} does not end in a Dense classifier", "give a classifier whose last weighted layer is Dense")
     if any(isinstance(layer, keras.layers.Conv2D) and (layer.groups != 1) for layer in weighted):
         raise TfdfkdError("grouped or depthwise convolutions cannot be pruned channel by channel", "prune a model of ordinary Conv2D layers")
-    return weighted[:-1]
+    return [layer for layer in weighted[:-1] if layers == "all" or isinstance(layer, keras.layers.Conv2D)]
 
 
-def _gates(model: keras.Model) -> dict[str, list[tf.Variable]]:
+def _gates(model: keras.Model, layers: str = "all") -> dict[str, list[tf.Variable]]:
     """Per prunable layer, the parameters whose (gradient x value) scores each of its filters."""
-    chain, prunable = layer_chain(model), {layer.name for layer in prunable_layers(model)}
+    chain, prunable = layer_chain(model), {layer.name for layer in prunable_layers(model, layers)}
     gates = {}
     for i, layer in enumerate(chain):
         if layer.name not in prunable:
@@ -93,11 +99,12 @@ def _gates(model: keras.Model) -> dict[str, list[tf.Variable]]:
 
 
 def taylor_importance(model: keras.Model, teacher: keras.Model, images: np.ndarray, batch_size: int = 256,
-                      normalise: bool = True) -> dict[str, np.ndarray]:
+                      normalise: bool = True, layers: str = "all") -> dict[str, np.ndarray]:
     """Per prunable layer of `model`, one score per filter: the sum over batches of
     (sum over its gate parameters of gradient x value)^2, for the cross-entropy between
-    `model`'s logits and `teacher`'s top class; divided by the layer's L2 norm when `normalise`."""
-    gates = _gates(model)
+    `model`'s logits and `teacher`'s top class; divided by the layer's L2 norm when `normalise`;
+    `layers` as in `prunable_layers`."""
+    gates = _gates(model, layers)
     variables = [v for group in gates.values() for v in group]
 
     @tf.function(reduce_retracing=True)
@@ -173,8 +180,8 @@ def shrink(model: keras.Model, keep: dict[str, np.ndarray]) -> keras.Model:
     return smaller
 
 
-def filter_count(model: keras.Model) -> int:
-    return sum(layer.kernel.shape[-1] for layer in prunable_layers(model))
+def filter_count(model: keras.Model, layers: str = "all") -> int:
+    return sum(layer.kernel.shape[-1] for layer in prunable_layers(model, layers))
 
 
 def multiply_adds(model: keras.Model) -> int:

@@ -33,6 +33,7 @@ from tfdfkd.io_utils import atomic_path, read_json, remove_stale_temporaries, wr
 @dataclasses.dataclass(frozen=True)
 class PruneConfig:
     fraction: float = 0.5  # share of the prunable filters removed (the paper's Table 4: 50% and 20%)
+    layers: str = "all"  # "all": convolution filters and hidden units compete; "conv": convolution filters only
     rounds: int = 5  # pruning steps, each followed by `round_epochs` of distillation
     round_epochs: int = 2
     finetune_epochs: int = 30  # the paper, after Molchanov et al.
@@ -76,7 +77,7 @@ def prune(teacher: keras.Model, images: np.ndarray, config: PruneConfig, work_di
     """The pruned and fine-tuned student of `teacher` (images to logits), and a record of each
     round (filters left, accuracy on `eval_set` right after pruning and after distilling)."""
     strategy = strategy or tf.distribute.get_strategy()
-    counts = pruning.prune_rounds(pruning.filter_count(teacher), config.fraction, config.rounds)
+    counts = pruning.prune_rounds(pruning.filter_count(teacher, config.layers), config.fraction, config.rounds)
     settings = json.loads(json.dumps(dataclasses.asdict(config)))
     os.makedirs(work_dir, exist_ok=True)
     remove_stale_temporaries(work_dir)
@@ -96,7 +97,7 @@ def prune(teacher: keras.Model, images: np.ndarray, config: PruneConfig, work_di
         keras.utils.set_random_seed(seed)
         start = time.time()
         ranked = images[np.random.default_rng(seed).permutation(len(images))[: config.ranking_images]]
-        keep = pruning.lowest_filters(pruning.taylor_importance(student, teacher, ranked), counts[index])
+        keep = pruning.lowest_filters(pruning.taylor_importance(student, teacher, ranked, layers=config.layers), counts[index])
         with strategy.scope():
             student = pruning.shrink(student, keep)
         pruned_accuracy = score(student)

@@ -29,6 +29,8 @@ flags.DEFINE_string("images", None, "Images that rank the filters and distill th
 flags.DEFINE_integer("num_images", 0, "Use only the first N of --images (0: all).")
 flags.DEFINE_string("out", None, "Output directory.", required=True)
 flags.DEFINE_float("prune_fraction", 0.5, "Share of the prunable filters to remove.")
+flags.DEFINE_enum("prune_layers", "all", ["all", "conv"], "Which filters compete: convolution channels and hidden units (all), "
+                  "or convolution channels only (conv: they carry most of the multiply-adds).")
 flags.DEFINE_integer("rounds", 5, "Pruning steps, each followed by --round_epochs of distillation.")
 flags.DEFINE_integer("round_epochs", 2, "Distillation epochs after each pruning step.")
 flags.DEFINE_integer("finetune_epochs", 30, "Distillation epochs once pruning is done (the paper: 30).")
@@ -65,7 +67,7 @@ def prune():
     commit = git_commit()
     if os.path.exists(FLAGS.out):
         raise TfdfkdError(f"--out {FLAGS.out} exists", "choose a new --out, or delete that directory")
-    config = PruneConfig(fraction=FLAGS.prune_fraction, rounds=FLAGS.rounds, round_epochs=FLAGS.round_epochs,
+    config = PruneConfig(fraction=FLAGS.prune_fraction, layers=FLAGS.prune_layers, rounds=FLAGS.rounds, round_epochs=FLAGS.round_epochs,
                          finetune_epochs=FLAGS.finetune_epochs, ranking_images=FLAGS.ranking_images, temperature=FLAGS.distill_tau,
                          batch_size=FLAGS.batch_size, learning_rate=FLAGS.learning_rate, augment=FLAGS.augment, seed=FLAGS.seed)
     pruning.prune_rounds(1000, config.fraction, config.rounds)  # refuses a bad fraction or round count before any work
@@ -78,7 +80,7 @@ def prune():
     images = images[: FLAGS.num_images] if FLAGS.num_images else images
     test = data.load(eval_dataset, "test", FLAGS.data_dir)
     staging = FLAGS.out.rstrip("/") + ".partial"
-    print(f"pruning {FLAGS.prune_fraction:.0%} of {pruning.filter_count(model)} filters of {FLAGS.teacher} on {len(images)} "
+    print(f"pruning {FLAGS.prune_fraction:.0%} of {pruning.filter_count(model, FLAGS.prune_layers)} {FLAGS.prune_layers} filters of {FLAGS.teacher} on {len(images)} "
           f"images from {FLAGS.images}")
     start = time.time()
     student, record = prune_and_distill(model, images, config, staging, strategies.get(FLAGS.strategy), eval_set=(test.images, test.labels))
@@ -92,7 +94,7 @@ def prune():
         "method": "prune", "images": FLAGS.images, "num_samples": len(images), "teacher": FLAGS.teacher, "eval_dataset": eval_dataset,
         "teacher_accuracy": round(accuracy(model, test.images, test.labels), 4),
         "student_accuracy": round(accuracy(student, test.images, test.labels), 4),
-        "prune_fraction": FLAGS.prune_fraction, "teacher_filters": pruning.filter_count(model), "student_filters": pruning.filter_count(student),
+        "prune_fraction": FLAGS.prune_fraction, "prune_layers": FLAGS.prune_layers, "teacher_filters": pruning.filter_count(model), "student_filters": pruning.filter_count(student),
         "teacher_parameters": model.count_params(), "student_parameters": student.count_params(),
         "teacher_multiply_adds": pruning.multiply_adds(model), "student_multiply_adds": pruning.multiply_adds(student),
         **record, "seconds": round(seconds, 1),
