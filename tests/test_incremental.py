@@ -71,6 +71,7 @@ def test_impressions_keep_the_old_classes_that_fine_tuning_forgets(tmp_path):
     forgetful = _final_step(tmp_path, learner="finetune", replay="none")
     remembering = _final_step(tmp_path, learner="dmc", replay="zskd")
     assert forgetful["accuracy_old"] < 0.2  # catastrophic forgetting: the new classes take every prediction
+    assert forgetful["accuracy_old_within_old"] >= forgetful["accuracy_old"]
     assert remembering["accuracy_old"] > 0.6 and remembering["accuracy_new"] > 0.6
     assert remembering["replay_on_target"] > 0.5  # the old model's impressions are of the old classes
 

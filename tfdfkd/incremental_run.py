@@ -22,7 +22,7 @@ import numpy as np
 import tensorflow as tf
 
 from tfdfkd import augment, data, models, synthesis
-from tfdfkd.distill import EvalAccuracy, predicted_classes
+from tfdfkd.distill import EvalAccuracy
 from tfdfkd.errors import TfdfkdError
 from tfdfkd.incremental import (
     DoubleDistillation,
@@ -165,11 +165,18 @@ def _learn_step(config, strategy, old_model, new_images, new_labels, replay, num
 
 
 def _scores(model, test_images, test_labels, old_classes: int) -> dict:
-    predicted = predicted_classes(model, test_images)
+    """Accuracy on every class seen, on the old and the new classes' images, and on the old
+    classes' images when only the old classes' outputs compete (`accuracy_old_within_old`: what
+    the model still knows about the old classes, whatever its bias towards the new ones)."""
     old = test_labels < old_classes
-    return {"accuracy_seen": round(float(np.mean(predicted == test_labels)), 4),
-            "accuracy_old": round(float(np.mean(predicted[old] == test_labels[old])), 4) if old.any() else None,
-            "accuracy_new": round(float(np.mean(predicted[~old] == test_labels[~old])), 4)}
+    round4 = lambda hits: round(float(np.mean(hits)), 4)
+    logits = np.concatenate([keras.ops.convert_to_numpy(model(test_images[i : i + 1000], training=False))
+                             for i in range(0, len(test_images), 1000)])
+    predicted = logits.argmax(axis=-1)
+    return {"accuracy_seen": round4(predicted == test_labels),
+            "accuracy_old": round4(predicted[old] == test_labels[old]) if old.any() else None,
+            "accuracy_old_within_old": round4(logits[old, :old_classes].argmax(axis=-1) == test_labels[old]) if old.any() else None,
+            "accuracy_new": round4(predicted[~old] == test_labels[~old])}
 
 
 def run(config: IncrementalConfig, work_dir: str, data_dir: str | None = None, strategy: tf.distribute.Strategy | None = None) -> dict:
