@@ -12,9 +12,16 @@ auxiliary data with Data Impressions of the old model:
    replay and new images against DMC's double-distillation target: the old and the new model's
    logits, each centred per image, concatenated. No label is used in this step.
 
+The DeepInversion paper (sec. 4.5, eq. 11) trains the combined model with labels instead: on
+batches of half replay, half new images, the KL divergence between the old model's outputs
+(zero for the new classes) and the combined model's on replay images, cross-entropy on the new
+images' labels, and the KL divergence between the old and the combined model's old-class
+outputs on the new images (`replay_kd`: `LearningWithoutForgetting` at T = 1 on images whose
+label is `REPLAY_LABEL`).
+
 Two baselines learn from the new images alone: `finetune` (cross-entropy: the old classes are
-forgotten; `LwFLoss` with `distill_weight=0`) and `lwf` (Learning without Forgetting, Li & Hoiem 2016: cross-entropy plus
-distillation at T = 2 towards the old model's outputs on the new images).
+forgotten; `LwFLoss` with `distill_weight=0`) and `lwf` (Learning without Forgetting, Li & Hoiem
+2016: cross-entropy plus distillation at T = 2 towards the old model's outputs on the new images).
 
 The building blocks (`widen_classifier`, `double_distillation_target`, `DoubleDistillation`,
 `LearningWithoutForgetting`) work on any Keras classifier whose last layer is a Dense layer;
@@ -28,6 +35,8 @@ import tensorflow as tf
 
 from tfdfkd.errors import TfdfkdError
 from tfdfkd.teacher import find_final_dense
+
+REPLAY_LABEL = -1  # the label of a replay image, whose target is the old model's output
 
 
 def widen_classifier(model: keras.Model, num_classes: int) -> keras.Model:
@@ -116,7 +125,11 @@ class DoubleDistillation(_TrainOnTargets):
 
 class LearningWithoutForgetting(_TrainOnTargets):
     """LwF: `LwFLoss` between the combined model's logits and the labels of the new images plus
-    the frozen `old` model's outputs on them at `temperature`; `distill_weight=0` fine-tunes."""
+    the frozen `old` model's outputs on them at `temperature`; `distill_weight=0` fine-tunes.
+
+    An image labelled `REPLAY_LABEL` stands in for the old classes instead: its target is the old
+    model's softmax, zero for the new classes, and it has no old-class term (DeepInversion's
+    eq. 11 at `temperature` 1)."""
 
     def __init__(self, combined, old: keras.Model, temperature: float = 2.0, distill_weight: float = 1.0, augmentation=None,
                  **kwargs):
@@ -125,8 +138,13 @@ class LearningWithoutForgetting(_TrainOnTargets):
         old.trainable = False
 
     def targets(self, images, labels):
-        one_hot = tf.one_hot(tf.cast(labels, tf.int32), self.combined.output_shape[-1])
-        return tf.concat([one_hot, tf.nn.softmax(self.old(images, training=False) / self.temperature)], axis=-1)
+        labels, total = tf.cast(labels, tf.int32), self.combined.output_shape[-1]
+        old_logits = self.old(images, training=False)
+        replay = tf.equal(labels, REPLAY_LABEL)[:, None]
+        old_outputs = tf.pad(tf.nn.softmax(old_logits), [[0, 0], [0, total - old_logits.shape[-1]]])
+        first = tf.where(replay, old_outputs, tf.one_hot(labels, total))
+        second = tf.where(replay, 0.0, tf.nn.softmax(old_logits / self.temperature))
+        return tf.concat([first, second], axis=-1)
 
 
 class LwFLoss(keras.losses.Loss):
@@ -144,8 +162,13 @@ class LwFLoss(keras.losses.Loss):
         total = y_pred.shape[-1]
         one_hot, old_probabilities = y_true[:, :total], y_true[:, total:]
         new_task = keras.losses.categorical_crossentropy(one_hot, y_pred, from_logits=True)
-        old_task = keras.losses.categorical_crossentropy(old_probabilities, y_pred[:, : self.old_classes] / self.temperature,
-                                                         from_logits=True)
+        # A replay image's old-class target is all zeros: weight its term by 0 rather than pass
+        # zero labels, since TF's fused softmax cross-entropy takes its gradient as
+        # softmax - labels, which assumes labels that sum to 1 (zeros would push the logits down).
+        present = keras.ops.sum(old_probabilities, axis=-1)
+        old_task = present * keras.losses.categorical_crossentropy(
+            old_probabilities / keras.ops.maximum(present, 1e-12)[:, None], y_pred[:, : self.old_classes] / self.temperature,
+            from_logits=True)
         return new_task + self.distill_weight * old_task
 
     def get_config(self):

@@ -25,6 +25,7 @@ from tfdfkd import augment, data, models, synthesis
 from tfdfkd.distill import EvalAccuracy
 from tfdfkd.errors import TfdfkdError
 from tfdfkd.incremental import (
+    REPLAY_LABEL,
     DoubleDistillation,
     LearningWithoutForgetting,
     widen_classifier,
@@ -32,8 +33,8 @@ from tfdfkd.incremental import (
 from tfdfkd.io_utils import atomic_path, read_json, remove_stale_temporaries, write_json
 from tfdfkd.teacher import from_keras
 
-LEARNERS = ("dmc", "lwf", "finetune")
-REPLAYS = ("none", "zskd", "class_impressions", "real")
+LEARNERS = ("dmc", "replay_kd", "lwf", "finetune")
+REPLAYS = ("none", "real")  # or the name of a synthesis method (tfdfkd.synthesis.REGISTRY)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -43,7 +44,7 @@ class IncrementalConfig:
     classes_per_step: int = 2  # the paper: 20 of CIFAR-100's 100 classes, so 5 groups; here 5 groups of 2
     class_order: tuple[int, ...] = ()  # the order classes arrive in; () is 0, 1, 2, ...
     learner: str = "dmc"  # one of LEARNERS
-    replay: str = "zskd"  # one of REPLAYS: what stands in for the old classes (dmc only)
+    replay: str = "zskd"  # what stands in for the old classes (dmc, replay_kd): a synthesis method or one of REPLAYS
     replay_samples: int = 2400  # the paper's memory budget: 2,400 Data Impressions in all
     synth_iterations: int = 1500  # ZSKD appendix
     synth_batch_size: int = 500
@@ -60,11 +61,13 @@ class IncrementalConfig:
     def check(self) -> None:
         if self.learner not in LEARNERS:
             raise TfdfkdError(f"unknown learner {self.learner!r}", f"use one of {', '.join(LEARNERS)}")
-        if self.replay not in REPLAYS:
-            raise TfdfkdError(f"unknown replay {self.replay!r}", f"use one of {', '.join(REPLAYS)}")
-        if self.learner != "dmc" and self.replay != "none":
+        if self.replay not in REPLAYS + tuple(synthesis.REGISTRY):
+            raise TfdfkdError(f"unknown replay {self.replay!r}", f"use one of {', '.join(REPLAYS + tuple(sorted(synthesis.REGISTRY)))}")
+        if self.learner in ("lwf", "finetune") and self.replay != "none":
             raise TfdfkdError(f"learner {self.learner} trains on the new classes' images only, so replay={self.replay} has no use",
-                              "use --replay=none with lwf and finetune, or --learner=dmc")
+                              "use --replay=none with lwf and finetune, or --learner=dmc or replay_kd")
+        if self.learner == "replay_kd" and self.replay == "none":
+            raise TfdfkdError("learner replay_kd needs replay images", "pass --replay=zskd (or another method, or real)")
         if self.classes_per_step < 2:
             raise TfdfkdError(f"classes_per_step={self.classes_per_step} leaves a model with one class to learn",
                               "use --classes_per_step of 2 or more")
@@ -97,6 +100,16 @@ def _dataset(images, labels, batch_size: int, seed: int) -> tf.data.Dataset:
     return tf.data.Dataset.from_tensor_slices(parts).shuffle(len(images), seed=seed, reshuffle_each_iteration=True).batch(batch_size)
 
 
+def _half_and_half(replay, new_images, new_labels, batch_size: int, seed: int) -> tf.data.Dataset:
+    """Batches of half new labelled images, half replay images labelled `REPLAY_LABEL` (the
+    replay set cycles); an epoch is one pass over the new images."""
+    half = batch_size // 2
+    new = tf.data.Dataset.from_tensor_slices((new_images, new_labels)).shuffle(len(new_images), seed=seed).batch(half, drop_remainder=True)
+    old = tf.data.Dataset.from_tensor_slices((replay, np.full(len(replay), REPLAY_LABEL, np.int32)))
+    old = old.shuffle(len(replay), seed=seed + 1).repeat().batch(half, drop_remainder=True)
+    return tf.data.Dataset.zip((new, old)).map(lambda a, b: (tf.concat([a[0], b[0]], 0), tf.concat([a[1], b[1]], 0)))
+
+
 def _fit(model, dataset, epochs, log_dir, eval_set=None):
     """`model.fit` logged to TensorBoard; `eval_set` = (classifier, images, labels) adds its
     accuracy to each epoch's logs."""
@@ -127,28 +140,36 @@ def _replay_images(config, strategy, old_model, train_set, order, old_classes, s
         return images[chosen], None
     frozen = keras.models.clone_model(old_model)
     frozen.set_weights(old_model.get_weights())
-    synth = synthesis.create(config.replay, from_keras(frozen, source="the old model"), strategy,
-                             iterations=config.synth_iterations, **dict(config.synth_settings))
+    settings = dict(config.synth_settings)
+    if "iterations" in {f.name for f in dataclasses.fields(synthesis.REGISTRY[config.replay].Config)}:
+        settings.setdefault("iterations", config.synth_iterations)
+    synth = synthesis.create(config.replay, from_keras(frozen, source="the old model"), strategy, **settings)
+    if synth.needs_student():
+        raise TfdfkdError(f"replay method {config.replay} adapts its images to a student, which an incremental step does not have",
+                          "use a replay method without a student, e.g. --replay=zskd or deepinversion")
+    synth.prepare(seed=seed)
     batches, on_target, progress = [], [], keras.utils.Progbar(config.replay_samples, unit_name="image")
     for index, start in enumerate(range(0, config.replay_samples, config.synth_batch_size)):
         batch = synth.synthesize(min(config.synth_batch_size, config.replay_samples - start), seed=seed * 1000 + index)
         batches.append(batch.images)
-        on_target.append(batch.metrics["on_target"] * len(batch.images))
-        progress.add(len(batch.images), [("loss", batch.metrics["loss"])])
-    return np.concatenate(batches), round(sum(on_target) / config.replay_samples, 4)
+        on_target.append(batch.metrics.get("on_target", np.nan) * len(batch.images))
+        progress.add(len(batch.images), list(batch.metrics.items()))
+    on_target = sum(on_target) / config.replay_samples
+    return np.concatenate(batches), None if np.isnan(on_target) else round(float(on_target), 4)
 
 
 def _learn_step(config, strategy, old_model, new_images, new_labels, replay, num_classes, log_dir, seed, eval_set):
     """The combined model after one incremental step (see `tfdfkd.incremental`); `eval_set`
     (the test images of the classes seen) draws its learning curve in TensorBoard."""
     old_classes = old_model.output_shape[-1]
-    learner = None
     with strategy.scope():
         combined = widen_classifier(old_model, num_classes)
         augmentation = augment.ZSKDAugmentation(seed=seed) if config.augment else None
         if config.learner in ("lwf", "finetune"):  # fine-tuning is LwF without its distillation term
             learner = LearningWithoutForgetting(combined, old_model, config.lwf_temperature,
                                                 distill_weight=float(config.learner == "lwf"), augmentation=augmentation)
+        elif config.learner == "replay_kd":  # DeepInversion's eq. 11: KL on replay, CE + KL on new images
+            learner = LearningWithoutForgetting(combined, old_model, temperature=1.0, augmentation=augmentation)
     if config.learner == "dmc":
         new_model = _train_classifier(config, strategy, new_images, new_labels - old_classes, num_classes - old_classes,
                                       os.path.join(log_dir, "new_model"), seed)
@@ -156,6 +177,8 @@ def _learn_step(config, strategy, old_model, new_images, new_labels, replay, num
             learner = DoubleDistillation(combined, old_model, new_model, augmentation)
         images = np.concatenate([replay, new_images])
         dataset = _dataset(images, None, config.consolidate_batch_size, seed)
+    elif config.learner == "replay_kd":
+        dataset = _half_and_half(replay, new_images, new_labels, config.consolidate_batch_size, seed)
     else:
         dataset = _dataset(new_images, new_labels, config.consolidate_batch_size, seed)
     with strategy.scope():

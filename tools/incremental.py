@@ -27,10 +27,12 @@ flags.DEFINE_string("data_dir", None, "Where local dataset files live.")
 flags.DEFINE_string("architecture", "lenet5", "Architecture of every model in the run.")
 flags.DEFINE_integer("classes_per_step", 2, "Classes in each group (the paper: 20 of CIFAR-100's 100).")
 flags.DEFINE_list("class_order", [], "The order classes arrive in (default 0, 1, 2, ...).")
-flags.DEFINE_enum("learner", "dmc", ["dmc", "lwf", "finetune"], "How each step learns its new group.")
-flags.DEFINE_enum("replay", "zskd", ["none", "zskd", "class_impressions", "real"],
-                  "What stands in for the old classes with --learner=dmc: impressions of the old model, real old images "
-                  "(the upper bound), or none.")
+flags.DEFINE_enum("learner", "dmc", ["dmc", "replay_kd", "lwf", "finetune"],
+                  "How each step learns its new group: dmc (the Data Impressions paper), replay_kd (the DeepInversion paper's "
+                  "eq. 11), or the baselines lwf and finetune, which see the new images only.")
+flags.DEFINE_string("replay", "zskd", "What stands in for the old classes with dmc and replay_kd: a synthesis method run on "
+                    "the old model (zskd, class_impressions, deepinversion for a BN architecture, ...), real (real old "
+                    "images: the reference with data) or none.")
 flags.DEFINE_integer("replay_samples", 2400, "Replay images per step (the paper: 2,400 Data Impressions).")
 flags.DEFINE_integer("synth_iterations", 1500, "Optimisation steps per impression.")
 flags.DEFINE_integer("synth_batch_size", 500, "Impressions optimised together.")
