@@ -55,3 +55,13 @@ def load(name: str, zoo_dir: str | None = None) -> keras.Model:
     except Exception as e:
         raise TfdfkdError(f"cannot read weights file {weights} ({type(e).__name__})", "restore it from git: git checkout -- zoo/") from e
     return model
+
+
+def eval_dataset_for(teacher: str, eval_dataset: str | None = None) -> str:
+    """`eval_dataset` when given, else the dataset a zoo teacher was trained on; a teacher from a
+    file has no known dataset, so it must be named."""
+    if eval_dataset:
+        return eval_dataset
+    if teacher in list():
+        return card(teacher)["dataset"]
+    raise TfdfkdError(f"no test set is known for teacher {teacher!r}", "pass --eval_dataset=fashion_mnist (or another)")

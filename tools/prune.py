@@ -73,9 +73,7 @@ def prune():
     pruning.prune_rounds(1000, config.fraction, config.rounds)  # refuses a bad fraction or round count before any work
     model = teacher.load(FLAGS.teacher).logits_model
     pruning.prunable_layers(model)  # refuses a model it cannot prune before any work
-    eval_dataset = FLAGS.eval_dataset or (zoo.card(FLAGS.teacher)["dataset"] if FLAGS.teacher in zoo.list() else None)
-    if not eval_dataset:
-        raise TfdfkdError(f"no test set is known for teacher {FLAGS.teacher!r}", "pass --eval_dataset=fashion_mnist (or another)")
+    eval_dataset = zoo.eval_dataset_for(FLAGS.teacher, FLAGS.eval_dataset)
     images = proxy.load(FLAGS.images, model.input_shape[1:], seed=FLAGS.seed).astype("float32") / 255.0
     images = images[: FLAGS.num_images] if FLAGS.num_images else images
     test = data.load(eval_dataset, "test", FLAGS.data_dir)

@@ -50,15 +50,12 @@ def attack():
 
     from tfdfkd import data, proxy, teacher, uap, zoo
     from tfdfkd.distill import accuracy
-    from tfdfkd.errors import TfdfkdError
     from tfdfkd.io_utils import git_commit, refuse_existing_record, write_json
 
     commit = git_commit()
     refuse_existing_record(FLAGS.out)
     model = teacher.load(FLAGS.teacher)
-    eval_dataset = FLAGS.eval_dataset or (zoo.card(FLAGS.teacher)["dataset"] if FLAGS.teacher in zoo.list() else None)
-    if not eval_dataset:
-        raise TfdfkdError(f"no test set is known for teacher {FLAGS.teacher!r}", "pass --eval_dataset=fashion_mnist (or another)")
+    eval_dataset = zoo.eval_dataset_for(FLAGS.teacher, FLAGS.eval_dataset)
     images = proxy.load(FLAGS.images, model.input_shape, seed=FLAGS.seed).astype("float32") / 255.0
     test = data.load(eval_dataset, "test", FLAGS.data_dir)
     print(f"training a UAP generator on {len(images)} images from {FLAGS.images}, eps {FLAGS.eps:.4f}")
