@@ -223,7 +223,8 @@ def run(config: IncrementalConfig, work_dir: str, data_dir: str | None = None, s
         steps = saved["steps"]
         print(f"resuming after step {len(steps) - 1} of {len(groups) - 1} from {work_dir}")
     writer = tf.summary.create_file_writer(os.path.join(work_dir, "tensorboard", "incremental"))
-    model = keras.models.load_model(os.path.join(work_dir, f"step_{len(steps) - 1}.keras")) if steps else None
+    with strategy.scope():
+        model = keras.models.load_model(os.path.join(work_dir, f"step_{len(steps) - 1}.keras")) if steps else None
     for step in range(len(steps), len(groups)):
         seed = config.seed * 1000 + step
         keras.utils.set_random_seed(seed)
