@@ -125,6 +125,11 @@ def test_the_tool_exports_a_smaller_student_and_refuses_bad_input(tmp_path):
     assert metrics["student_parameters"] < metrics["teacher_parameters"] and "commit" in metrics
     again = run_tool(*args, f"--out={out}", tool="prune.py")
     assert again.returncode == 2 and "exists" in again.stderr
+    os.makedirs(tmp_path / "other.partial")
+    with open(tmp_path / "other.partial" / "source.json", "w") as f:
+        json.dump({"teacher": "lenet5_bn_digits", "images": "digits", "num_images": 0}, f)
+    other = run_tool(*args, f"--out={tmp_path / 'other'}", tool="prune.py")
+    assert other.returncode == 2 and "another teacher" in other.stderr
     bad = run_tool(*args[:2], "--prune_fraction=1.2", f"--out={tmp_path / 'bad'}", tool="prune.py")
     assert bad.returncode == 2 and "--prune_fraction" in bad.stderr.splitlines()[-1]
     assert not os.path.exists(tmp_path / "bad") and not os.path.exists(tmp_path / "bad.partial")
