@@ -13,7 +13,6 @@ config resumes after the last finished step. TensorBoard logs go to `work_dir/te
 from __future__ import annotations
 
 import dataclasses
-import json
 import os
 import time
 
@@ -30,7 +29,7 @@ from tfdfkd.incremental import (
     LearningWithoutForgetting,
     widen_classifier,
 )
-from tfdfkd.io_utils import atomic_path, read_json, remove_stale_temporaries, write_json
+from tfdfkd.io_utils import StageLog
 from tfdfkd.teacher import from_keras
 
 LEARNERS = ("dmc", "replay_kd", "lwf", "finetune")
@@ -138,8 +137,7 @@ def _replay_images(config, strategy, old_model, train_set, order, old_classes, s
         images, _ = _relabel(train_set, order, old_classes)
         chosen = np.random.default_rng(seed).permutation(len(images))[: config.replay_samples]
         return images[chosen], None
-    frozen = keras.models.clone_model(old_model)
-    frozen.set_weights(old_model.get_weights())
+    frozen = models.copy(old_model, trainable=False)  # the teacher of this synthesis; the old model itself stays as is
     settings = dict(config.synth_settings)
     if "iterations" in {f.name for f in dataclasses.fields(synthesis.REGISTRY[config.replay].Config)}:
         settings.setdefault("iterations", config.synth_iterations)
@@ -210,21 +208,14 @@ def run(config: IncrementalConfig, work_dir: str, data_dir: str | None = None, s
     train_set, test_set = data.load(config.dataset, "train", data_dir), data.load(config.dataset, "test", data_dir)
     groups = class_groups(config, train_set.num_classes)
     order = [c for group in groups for c in group]
-    os.makedirs(work_dir, exist_ok=True)
-    remove_stale_temporaries(work_dir)
-    progress_path = os.path.join(work_dir, "progress.json")
-    settings = json.loads(json.dumps(dataclasses.asdict(config)))  # tuples as lists, as they read back
-    steps = []
-    if os.path.exists(progress_path):
-        saved = read_json(progress_path)
-        if saved["config"] != settings:
-            raise TfdfkdError(f"{work_dir} holds an incremental run with other settings",
-                              "choose a new --work_dir, or delete that directory to start over")
-        steps = saved["steps"]
+    log = StageLog(work_dir, dataclasses.asdict(config), key="steps", prefix="step", first=0, what="an incremental run",
+                   fix="choose a new --work_dir, or delete that directory to start over")
+    steps, model = log.entries, None
+    if steps:
         print(f"resuming after step {len(steps) - 1} of {len(groups) - 1} from {work_dir}")
+        with strategy.scope():
+            model = keras.models.load_model(log.last_model_path())
     writer = tf.summary.create_file_writer(os.path.join(work_dir, "tensorboard", "incremental"))
-    with strategy.scope():
-        model = keras.models.load_model(os.path.join(work_dir, f"step_{len(steps) - 1}.keras")) if steps else None
     for step in range(len(steps), len(groups)):
         seed = config.seed * 1000 + step
         keras.utils.set_random_seed(seed)
@@ -246,10 +237,7 @@ def run(config: IncrementalConfig, work_dir: str, data_dir: str | None = None, s
         entry = {"step": step, "classes": groups[step], "num_classes_seen": len(seen), **_scores(model, test_images, test_labels, old_count),
                  "replay_on_target": on_target, "replay_seconds": round(replay_seconds, 1),
                  "train_seconds": round(time.time() - start - replay_seconds, 1)}
-        with atomic_path(os.path.join(work_dir, f"step_{step}.keras")) as tmp:
-            model.save(tmp)
-        steps.append(entry)
-        write_json(progress_path, {"config": settings, "steps": steps})  # after the model: a step counts once both exist
+        log.add(entry, model)
         with writer.as_default():
             tf.summary.scalar("accuracy_seen_classes", entry["accuracy_seen"], step=len(seen))
         print(f"step {step}: accuracy on the {len(seen)} classes seen {entry['accuracy_seen']:.4f} "
@@ -262,5 +250,5 @@ def run(config: IncrementalConfig, work_dir: str, data_dir: str | None = None, s
         "student_accuracy": steps[-1]["accuracy_seen"],  # the last model, on every class
         "mean_incremental_accuracy": round(float(np.mean([s["accuracy_seen"] for s in steps[1:]])), 4) if len(steps) > 1 else None,
         "steps": steps, "synthesis_seconds": round(sum(s["replay_seconds"] for s in steps), 1),
-        "train_seconds": round(sum(s["train_seconds"] for s in steps), 1), "config": settings,
+        "train_seconds": round(sum(s["train_seconds"] for s in steps), 1), "config": log.settings,
     }

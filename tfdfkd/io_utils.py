@@ -86,11 +86,48 @@ def write_benchmark(record: dict, out: str | None, commit: str | None = None) ->
 
 
 def refuse_existing_record(path: str) -> None:
-    """The tools that write one JSON record never overwrite one: a rerun must not erase a result."""
+    """The tools that write one result (a JSON record, or a finished output directory) never
+    overwrite one: a rerun must not erase a result."""
     if os.path.exists(path):
         from tfdfkd.errors import TfdfkdError
 
-        raise TfdfkdError(f"--out {path} exists", "choose a new --out, or delete that file")
+        raise TfdfkdError(f"--out {path} exists", "choose a new --out, or delete it")
+
+
+class StageLog:
+    """The finished stages of a resumable run kept in `directory` (incremental steps, pruning
+    rounds): after each stage its Keras model, `<prefix>_<n>.keras` with n counting from `first`,
+    then `progress.json` ({"config": settings, key: one entry per stage}), both written
+    atomically, so a stage counts once both exist. Reopened with other settings it refuses
+    (`what` names the run, `fix` the way out) rather than mixing two runs."""
+
+    def __init__(self, directory: str, settings: dict, key: str, prefix: str, first: int, what: str, fix: str):
+        os.makedirs(directory, exist_ok=True)
+        remove_stale_temporaries(directory)
+        self.directory, self.key, self.prefix, self.first = directory, key, prefix, first
+        self.settings = json.loads(json.dumps(settings))  # tuples as lists, as they read back
+        self.path = os.path.join(directory, "progress.json")
+        self.entries: list[dict] = []
+        if os.path.exists(self.path):
+            saved = read_json(self.path)
+            if saved["config"] != self.settings:
+                from tfdfkd.errors import TfdfkdError
+
+                raise TfdfkdError(f"{directory} holds {what} with other settings", fix)
+            self.entries = saved[key]
+
+    def last_model_path(self) -> str | None:
+        """The model of the last finished stage, None before the first."""
+        if not self.entries:
+            return None
+        return os.path.join(self.directory, f"{self.prefix}_{self.first + len(self.entries) - 1}.keras")
+
+    def add(self, entry: dict, model) -> None:
+        """Records a finished stage: its model first, then its entry."""
+        with atomic_path(os.path.join(self.directory, f"{self.prefix}_{self.first + len(self.entries)}.keras")) as tmp:
+            model.save(tmp)
+        self.entries.append(entry)
+        write_json(self.path, {"config": self.settings, self.key: self.entries})
 
 
 def read_json(path: str) -> dict:

@@ -31,9 +31,11 @@ import numpy as np
 import tensorflow as tf
 
 from tfdfkd.errors import TfdfkdError
+from tfdfkd.models import LocalResponseNormalization
 
+# Layers that keep the channel axis as it is, so pruned channels pass through them untouched.
 _PASS_THROUGH = (keras.layers.ReLU, keras.layers.Activation, keras.layers.MaxPooling2D, keras.layers.AveragePooling2D,
-                 keras.layers.Dropout, keras.layers.GlobalAveragePooling2D, keras.layers.GlobalMaxPooling2D)
+                 keras.layers.Dropout, keras.layers.GlobalAveragePooling2D, keras.layers.GlobalMaxPooling2D, LocalResponseNormalization)
 
 
 def layer_chain(model: keras.Model) -> list[keras.layers.Layer]:
@@ -72,8 +74,8 @@ def prunable_layers(model: keras.Model, layers: str = "all") -> list[keras.layer
     chain = layer_chain(model)
     weighted = [layer for layer in chain if isinstance(layer, (keras.layers.Conv2D, keras.layers.Dense))]
     for layer in chain:
-        if layer.weights and not isinstance(layer, (keras.layers.Conv2D, keras.layers.Dense, keras.layers.BatchNormalization)) \
-                and layer.__class__.__name__ != "LocalResponseNormalization":
+        if layer.weights and not isinstance(layer, (keras.layers.Conv2D, keras.layers.Dense, keras.layers.BatchNormalization,
+                                                    LocalResponseNormalization)):
             raise TfdfkdError(f"layer {layer.name!r} ({layer.__class__.__name__}) has weights that filter pruning cannot slice",
                               "prune a model of Conv2D, Dense, BatchNormalization, pooling, activation, dropout and Flatten layers")
     if not weighted or not isinstance(weighted[-1], keras.layers.Dense):
@@ -169,7 +171,7 @@ def shrink(model: keras.Model, keep: dict[str, np.ndarray]) -> keras.Model:
                 height_width_channels = tuple(layer.input.shape[1:])
                 channel_of = np.arange(int(np.prod(height_width_channels))) % height_width_channels[-1]
                 channels = np.flatnonzero(np.isin(channel_of, channels))
-        elif not (isinstance(layer, _PASS_THROUGH) or layer.__class__.__name__ == "LocalResponseNormalization"):
+        elif not isinstance(layer, _PASS_THROUGH):
             raise TfdfkdError(f"layer {layer.name!r} ({layer.__class__.__name__}) cannot be pruned through",
                               "prune a model of Conv2D, Dense, BatchNormalization, pooling, activation, dropout and Flatten layers")
         layers.append(layer.__class__.from_config(config))
@@ -202,12 +204,17 @@ class PruneRound(NamedTuple):
     removed: dict[str, int]  # filters removed per layer this round
 
 
-def prune_rounds(total_filters: int, fraction: float, rounds: int) -> list[int]:
-    """How many filters each round removes so that `fraction` of them are gone after `rounds`."""
+def check_schedule(fraction: float, rounds: int) -> None:
+    """Refuses a share of filters outside (0, 1) or fewer than one round."""
     if not 0.0 < fraction < 1.0:
         raise TfdfkdError(f"prune fraction {fraction} is not between 0 and 1", "pass e.g. --prune_fraction=0.5")
     if rounds < 1:
         raise TfdfkdError(f"{rounds} pruning rounds", "pass --rounds of 1 or more")
+
+
+def prune_rounds(total_filters: int, fraction: float, rounds: int) -> list[int]:
+    """How many filters each round removes so that `fraction` of them are gone after `rounds`."""
+    check_schedule(fraction, rounds)
     target = round(fraction * total_filters)
     per_round = math.ceil(target / rounds)
     counts = []

@@ -14,7 +14,6 @@ epoch. TensorBoard logs go to `work_dir/tensorboard`.
 from __future__ import annotations
 
 import dataclasses
-import json
 import os
 import time
 
@@ -22,12 +21,12 @@ import keras
 import numpy as np
 import tensorflow as tf
 
-from tfdfkd import pruning
+from tfdfkd import models, pruning
 from tfdfkd.augment import ZSKDAugmentation
 from tfdfkd.backup import BackupAndRestore
 from tfdfkd.distill import Distiller, EvalAccuracy, accuracy
 from tfdfkd.errors import TfdfkdError
-from tfdfkd.io_utils import atomic_path, read_json, remove_stale_temporaries, write_json
+from tfdfkd.io_utils import StageLog
 
 
 @dataclasses.dataclass(frozen=True)
@@ -43,13 +42,6 @@ class PruneConfig:
     learning_rate: float = 1e-3  # Adam
     augment: bool = True  # ZSKD's augmentations on half of each batch
     seed: int = 0
-
-
-def _copy(model: keras.Model) -> keras.Model:
-    twin = keras.models.clone_model(model)
-    twin.set_weights(model.get_weights())
-    twin.trainable = True
-    return twin
 
 
 def _distill(config, strategy, teacher, student, images, epochs, log_dir, eval_set, seed, backup_dir=None):
@@ -78,19 +70,13 @@ def prune(teacher: keras.Model, images: np.ndarray, config: PruneConfig, work_di
     round (filters left, accuracy on `eval_set` right after pruning and after distilling)."""
     strategy = strategy or tf.distribute.get_strategy()
     counts = pruning.prune_rounds(pruning.filter_count(teacher, config.layers), config.fraction, config.rounds)
-    settings = json.loads(json.dumps(dataclasses.asdict(config)))
-    os.makedirs(work_dir, exist_ok=True)
-    remove_stale_temporaries(work_dir)
-    progress_path = os.path.join(work_dir, "progress.json")
-    rounds = []
-    if os.path.exists(progress_path):
-        saved = read_json(progress_path)
-        if saved["config"] != settings:
-            raise TfdfkdError(f"{work_dir} holds a pruning run with other settings", "choose a new --out, or delete that directory")
-        rounds = saved["rounds"]
+    log = StageLog(work_dir, dataclasses.asdict(config), key="rounds", prefix="round", first=1, what="a pruning run",
+                   fix="choose a new --out, or delete that directory")
+    rounds = log.entries
+    if rounds:
         print(f"resuming after pruning round {len(rounds)} of {len(counts)}")
     with strategy.scope():
-        student = keras.models.load_model(os.path.join(work_dir, f"round_{len(rounds)}.keras")) if rounds else _copy(teacher)
+        student = keras.models.load_model(log.last_model_path()) if rounds else models.copy(teacher)
     score = (lambda model: round(accuracy(model, *eval_set), 4)) if eval_set else (lambda model: None)
     for index in range(len(rounds), len(counts)):
         seed = config.seed * 1000 + index
@@ -105,13 +91,10 @@ def prune(teacher: keras.Model, images: np.ndarray, config: PruneConfig, work_di
         if config.round_epochs:
             distill_seconds = _distill(config, strategy, teacher, student, images, config.round_epochs,
                                        os.path.join(work_dir, "tensorboard", f"round_{index + 1}"), eval_set, seed)
-        rounds.append({"round": index + 1, "filters": pruning.filter_count(student), "multiply_adds": pruning.multiply_adds(student),
+        log.add({"round": index + 1, "filters": pruning.filter_count(student), "multiply_adds": pruning.multiply_adds(student),
                        "kept": {name: len(kept) for name, kept in keep.items()}, "accuracy_after_pruning": pruned_accuracy,
                        "accuracy_after_distilling": score(student) if config.round_epochs else pruned_accuracy,
-                       "seconds": round(time.time() - start, 1), "distill_seconds": round(distill_seconds, 1)})
-        with atomic_path(os.path.join(work_dir, f"round_{index + 1}.keras")) as tmp:
-            student.save(tmp)
-        write_json(progress_path, {"config": settings, "rounds": rounds})  # after the model: a round counts once both exist
+                       "seconds": round(time.time() - start, 1), "distill_seconds": round(distill_seconds, 1)}, student)
         print(f"round {index + 1}/{len(counts)}: {rounds[-1]['filters']} filters left, accuracy {pruned_accuracy} after pruning, "
               f"{rounds[-1]['accuracy_after_distilling']} after {config.round_epochs} epochs of distillation")
     finetune_seconds = 0.0
@@ -120,4 +103,4 @@ def prune(teacher: keras.Model, images: np.ndarray, config: PruneConfig, work_di
                                     os.path.join(work_dir, "tensorboard", "finetune"), eval_set, config.seed,
                                     backup_dir=os.path.join(work_dir, "finetune_backup"))
     return student, {"rounds": rounds, "finetune_seconds": round(finetune_seconds, 1),
-                     "prune_seconds": round(sum(r["seconds"] for r in rounds), 1), "config": settings}
+                     "prune_seconds": round(sum(r["seconds"] for r in rounds), 1), "config": log.settings}

@@ -58,19 +58,17 @@ def prune():
     from tfdfkd import data, proxy, pruning, teacher, zoo
     from tfdfkd import strategy as strategies
     from tfdfkd.distill import accuracy
-    from tfdfkd.errors import TfdfkdError
     from tfdfkd.export import save_student
-    from tfdfkd.io_utils import git_commit, write_json
+    from tfdfkd.io_utils import git_commit, refuse_existing_record, write_json
     from tfdfkd.pruning_run import PruneConfig
     from tfdfkd.pruning_run import prune as prune_and_distill
 
     commit = git_commit()
-    if os.path.exists(FLAGS.out):
-        raise TfdfkdError(f"--out {FLAGS.out} exists", "choose a new --out, or delete that directory")
+    refuse_existing_record(FLAGS.out)
     config = PruneConfig(fraction=FLAGS.prune_fraction, layers=FLAGS.prune_layers, rounds=FLAGS.rounds, round_epochs=FLAGS.round_epochs,
                          finetune_epochs=FLAGS.finetune_epochs, ranking_images=FLAGS.ranking_images, temperature=FLAGS.distill_tau,
                          batch_size=FLAGS.batch_size, learning_rate=FLAGS.learning_rate, augment=FLAGS.augment, seed=FLAGS.seed)
-    pruning.prune_rounds(1000, config.fraction, config.rounds)  # refuses a bad fraction or round count before any work
+    pruning.check_schedule(config.fraction, config.rounds)  # before any work
     model = teacher.load(FLAGS.teacher).logits_model
     pruning.prunable_layers(model)  # refuses a model it cannot prune before any work
     eval_dataset = zoo.eval_dataset_for(FLAGS.teacher, FLAGS.eval_dataset)

@@ -42,5 +42,15 @@ def build(name: str, input_shape=(32, 32, 1), num_classes: int = 10, seed: int |
     return ARCHITECTURES[name](input_shape=tuple(input_shape), num_classes=num_classes)
 
 
-__all__ = ["ARCHITECTURES", "ARCHITECTURE_NOTES", "AlexNet", "AlexNetHalf", "LeNet5", "LeNet5Half", "LocalResponseNormalization", "build", "dcgan_discriminator",
+def copy(model: keras.Model, trainable: bool = True) -> keras.Model:
+    """An independent copy of `model`: same architecture and weights, its own variables (build it
+    inside the strategy's scope that will train it). A copy of a frozen teacher is trainable
+    unless asked otherwise."""
+    twin = keras.models.clone_model(model)
+    twin.set_weights(model.get_weights())
+    twin.trainable = trainable
+    return twin
+
+
+__all__ = ["ARCHITECTURES", "ARCHITECTURE_NOTES", "AlexNet", "AlexNetHalf", "LeNet5", "LeNet5Half", "LocalResponseNormalization", "build", "copy", "dcgan_discriminator",
            "dcgan_generator", "has_dropout_before_batch_norm", "recalibrate_batch_norm"]
