@@ -71,3 +71,13 @@ def test_batch_norm_recalibration_measures_statistics_without_dropout():
     np.testing.assert_allclose(norm.moving_mean.numpy(), features.mean(0), atol=0.2)
     np.testing.assert_allclose(norm.moving_variance.numpy(), features.var(0), rtol=0.15)
     assert dropout.rate == 0.5 and norm.momentum == 0.99  # restored
+
+
+def test_a_copy_of_a_frozen_functional_model_trains_in_every_layer():
+    from tfdfkd import teacher
+
+    frozen = teacher.load("lenet5_digits").logits_model  # frozen by the teacher wrapper
+    functional = teacher.dense_features(frozen, teacher.find_final_dense(frozen))  # its layers, in a functional model
+    twin = models.copy(functional)
+    assert twin.trainable_variables and all(layer.trainable for layer in twin.layers)
+    assert not models.copy(functional, trainable=False).trainable_variables

@@ -14,10 +14,10 @@ import keras
 from tfdfkd.io_utils import atomic_path
 
 
-def save_student(student: keras.Model, out_dir: str) -> dict[str, str]:
-    """Writes `out_dir/student.keras` and `out_dir/student/` atomically; returns their paths."""
-    keras_path = os.path.join(out_dir, "student.keras")
-    saved_model_path = os.path.join(out_dir, "student")
+def save_student(student: keras.Model, out_dir: str, name: str = "student") -> dict[str, str]:
+    """Writes `out_dir/<name>.keras` and `out_dir/<name>/` atomically; returns their paths."""
+    keras_path = os.path.join(out_dir, f"{name}.keras")
+    saved_model_path = os.path.join(out_dir, name)
     with atomic_path(keras_path) as tmp:
         student.save(tmp)
     with atomic_path(saved_model_path) as tmp:

@@ -172,7 +172,7 @@ def from_keras(model: keras.Model, source: str = "<keras model>") -> Teacher:
         # input when it sits in the top-level graph; inside a nested model, as log-probabilities,
         # which equal the logits up to a per-sample constant that softmax ignores.
         inputs = keras.Input(shape=model.input_shape[1:], name="image")
-        features = _dense_features(model, dense) if dense in model.layers else None
+        features = dense_features(model, dense) if dense in model.layers else None
         if features is not None:
             logits = keras.ops.matmul(features(inputs), dense.kernel)
             if dense.use_bias:
@@ -193,7 +193,7 @@ def check_float_input(model: keras.Model, what: str) -> None:
                           "give a model whose input is float (cast or rescale inside the model if it was trained on integers)")
 
 
-def _dense_features(model: keras.Model, dense: keras.layers.Dense) -> keras.Model | None:
+def dense_features(model: keras.Model, dense: keras.layers.Dense) -> keras.Model | None:
     """A model from `model`'s input to `dense`'s input in `model`'s own graph (a shared layer has several)."""
     for node in dense._inbound_nodes:
         try:

@@ -48,8 +48,16 @@ def copy(model: keras.Model, trainable: bool = True) -> keras.Model:
     unless asked otherwise."""
     twin = keras.models.clone_model(model)
     twin.set_weights(model.get_weights())
-    twin.trainable = trainable
+    _set_trainable(twin, trainable)
     return twin
+
+
+def _set_trainable(layer: keras.layers.Layer, trainable: bool) -> None:
+    """`trainable` on `layer` and every layer inside it. Keras 3's setter does not reach the
+    layers of a functional model, whose clones keep a frozen original's trainable=False."""
+    layer.trainable = trainable
+    for inner in getattr(layer, "layers", []):
+        _set_trainable(inner, trainable)
 
 
 __all__ = ["ARCHITECTURES", "ARCHITECTURE_NOTES", "AlexNet", "AlexNetHalf", "LeNet5", "LeNet5Half", "LocalResponseNormalization", "build", "copy", "dcgan_discriminator",

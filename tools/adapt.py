@@ -1,0 +1,126 @@
+"""Source-free domain adaptation of a classifier to unlabelled target images (ADDA on synthesized source images).
+
+    python tools/adapt.py --flagfile=tools/flags/adapt_fashion_mnist_fog_impressions.flags
+
+The Data Impressions paper's sec. 4.2 (tfdfkd.adaptation, tfdfkd.adaptation_run): --source_model
+is adapted to the domain of --target without its source data. --source_images stand in for it and
+take what --proxy takes (tfdfkd.proxy): a finished run's transfer_set/ directory of Data
+Impressions of --source_model (data-free, the paper's method), or the real source training images
+(e.g. `fashion_mnist`: the source-dependent ADDA reference). --target names a tfdfkd.data dataset:
+--num_target_images of its training split, unlabelled, are the target domain, and its test split
+scores the result; --corruption shifts both (tfdfkd.corruptions), which is how a domain shift is
+measured on this machine (the paper's SVHN -> MNIST needs tensorflow-datasets online:
+--target=mnist with a source model trained on svhn_cropped). The work lives in OUT.partial/ (a
+rerun resumes from its last backup) and becomes --out when done: adapted/ (SavedModel),
+adapted.keras, metrics.json, tensorboard/.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+from absl import app, flags
+
+FLAGS = flags.FLAGS
+flags.DEFINE_string("source_model", None, "Zoo name, .keras file or SavedModel directory: the classifier to adapt.", required=True)
+flags.DEFINE_string("source_images", None, "What stands in for the source data: a transfer_set/ directory of Data Impressions "
+                    "(data-free), a dataset name for real source images, ... (see tfdfkd.proxy).", required=True)
+flags.DEFINE_integer("num_source_images", 0, "Use only the first N of --source_images (0: all).")
+flags.DEFINE_string("target", None, "The target domain: a tfdfkd.data dataset name (its training images, unlabelled, "
+                    "adapt; its test images score).", required=True)
+flags.DEFINE_string("corruption", "none", "A tfdfkd.corruptions shift applied to the target images (none, fog, contrast, "
+                    "gaussian_noise, impulse_noise, pixelate, invert).")
+flags.DEFINE_integer("num_target_images", 2000, "Unlabelled target training images (the paper: 2,000 of MNIST, 1,800 of USPS).")
+flags.DEFINE_string("out", None, "Output directory.", required=True)
+flags.DEFINE_integer("steps", 3000, "Adversarial steps.")
+flags.DEFINE_integer("steps_per_epoch", 100, "Steps between progress lines, TensorBoard points and resume backups.")
+flags.DEFINE_integer("batch_size", 128, "Images of each domain per step.")
+flags.DEFINE_float("learning_rate", 2e-4, "Adam learning rate of both players (beta_1 0.5).")
+flags.DEFINE_string("data_dir", None, "Where local dataset files live.")
+flags.DEFINE_string("strategy", "mirrored", "tf.distribute strategy: mirrored or default.")
+flags.DEFINE_integer("seed", 0, "Seeds the target sample, the corruption, shuffles and initialisation.")
+
+
+def main(argv):
+    del argv
+    from tfdfkd.cli import run_cli
+
+    run_cli(adapt)
+
+
+def adapt():
+    import shutil
+
+    import numpy as np
+
+    from tfdfkd import corruptions, data, proxy, teacher
+    from tfdfkd import strategy as strategies
+    from tfdfkd.adaptation import split_classifier
+    from tfdfkd.adaptation_run import AdaptConfig
+    from tfdfkd.adaptation_run import adapt as run_adaptation
+    from tfdfkd.distill import accuracy
+    from tfdfkd.errors import TfdfkdError
+    from tfdfkd.export import save_student
+    from tfdfkd.io_utils import (
+        git_commit,
+        read_json,
+        refuse_existing_record,
+        write_json,
+    )
+
+    commit = git_commit()
+    refuse_existing_record(FLAGS.out)
+    if FLAGS.corruption != "none" and FLAGS.corruption not in corruptions.CORRUPTIONS:
+        raise TfdfkdError(f"unknown --corruption={FLAGS.corruption}", f"use one of none, {', '.join(corruptions.CORRUPTIONS)}")
+    config = AdaptConfig(steps=FLAGS.steps, steps_per_epoch=FLAGS.steps_per_epoch, batch_size=FLAGS.batch_size,
+                         learning_rate=FLAGS.learning_rate, seed=FLAGS.seed)
+    source_model = teacher.load(FLAGS.source_model).logits_model
+    split_classifier(source_model)  # refuses a model without a separable head before any work
+    source_images = proxy.load(FLAGS.source_images, source_model.input_shape[1:], seed=FLAGS.seed).astype("float32") / 255.0
+    source_images = source_images[: FLAGS.num_source_images] if FLAGS.num_source_images else source_images
+    train, test = data.load(FLAGS.target, "train", FLAGS.data_dir), data.load(FLAGS.target, "test", FLAGS.data_dir)
+    if train.images.shape[1:] != source_model.input_shape[1:]:
+        raise TfdfkdError(f"{FLAGS.target} images are {train.images.shape[1:]} but {FLAGS.source_model} takes {source_model.input_shape[1:]}",
+                          "adapt a source model whose input matches the target dataset")
+    chosen = np.random.default_rng(FLAGS.seed).permutation(len(train))[: FLAGS.num_target_images]
+    target_images = corruptions.apply(FLAGS.corruption, train.images[chosen], seed=FLAGS.seed)
+    test_images = corruptions.apply(FLAGS.corruption, test.images, seed=FLAGS.seed + 1)
+    staging = FLAGS.out.rstrip("/") + ".partial"
+    source = {"source_model": FLAGS.source_model, "source_images": FLAGS.source_images, "num_source_images": FLAGS.num_source_images,
+              "target": FLAGS.target, "corruption": FLAGS.corruption, "num_target_images": FLAGS.num_target_images,
+              "config": {**config.__dict__}}
+    claim = os.path.join(staging, "source.json")
+    if os.path.exists(claim) and read_json(claim) != source:
+        raise TfdfkdError(f"{staging} holds an unfinished adaptation with other settings", "rerun that command to finish it, or delete the directory")
+    os.makedirs(staging, exist_ok=True)
+    write_json(claim, source)
+    before = accuracy(source_model, test_images, test.labels)
+    print(f"adapting {FLAGS.source_model} to {FLAGS.target} ({FLAGS.corruption}; {len(target_images)} unlabelled images) "
+          f"with {len(source_images)} source images from {FLAGS.source_images}; accuracy before: {before:.4f}")
+    adapted, record = run_adaptation(source_model, source_images, target_images, config, staging, strategies.get(FLAGS.strategy),
+                                     eval_set=(test_images, test.labels))
+    save_student(adapted, staging, name="adapted")
+    shutil.rmtree(os.path.join(staging, "backup"), ignore_errors=True)  # it served resumption only
+    os.remove(claim)
+    metrics = {
+        "method": "adapt", "source_model": FLAGS.source_model, "source_images": FLAGS.source_images, "num_samples": len(source_images),
+        "target": FLAGS.target, "corruption": FLAGS.corruption, "num_target_images": len(target_images),
+        "teacher_accuracy": round(before, 4), "student_accuracy": round(accuracy(adapted, test_images, test.labels), 4),
+        "source_accuracy_clean": round(accuracy(source_model, test.images, test.labels), 4),
+        "adapted_accuracy_clean": round(accuracy(adapted, test.images, test.labels), 4),
+        **record, "seconds": record["adapt_seconds"],
+        "command": " ".join(["python", "tools/adapt.py"] + sys.argv[1:]), "commit": commit,
+    }
+    write_json(os.path.join(staging, "metrics.json"), metrics)
+    os.replace(staging, FLAGS.out)
+    print(f"adapted: target test accuracy {metrics['student_accuracy']:.4f} (before {metrics['teacher_accuracy']:.4f}); "
+          f"exported to {os.path.join(FLAGS.out, 'adapted')}")
+
+
+if __name__ == "__main__":
+    from tfdfkd.cli import parse_flags
+
+    app.run(main, flags_parser=parse_flags)
