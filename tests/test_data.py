@@ -46,3 +46,31 @@ def test_unknown_dataset_and_split_are_refused():
         data.load("imagenet")
     with pytest.raises(TfdfkdError, match="unknown split"):
         data.load("digits", "validation")
+
+
+def test_usps_is_read_from_libsvm_files_and_missing_files_name_where_to_get_them(tmp_path):
+    import bz2
+
+    # Two 16x16 images in LIBSVM's USPS layout: label 1..10, then index:value in [-1, 1] (absent = -1).
+    lines = ["1 1:1 2:0 256:1", "10 17:0.5"]
+    for name in ("usps.bz2", "usps.t.bz2"):
+        with bz2.open(tmp_path / name, "wt") as f:
+            f.write("\n".join(lines) + "\n")
+    test = data.load("usps", "test", data_dir=str(tmp_path))
+    assert test.images.shape == (2, 32, 32, 1) and list(test.labels) == [0, 9]
+    assert test.images.min() >= 0.0 and test.images.max() <= 1.0
+    assert test.images[0, 0, 0, 0] > 0.9 and test.images[1, 31, 31, 0] < 0.05  # a white corner pixel; black background
+    with pytest.raises(TfdfkdError, match="libsvmtools"):
+        data.load("usps", "test", data_dir=str(tmp_path / "elsewhere"))
+    with bz2.open(tmp_path / "usps.t.bz2", "wt") as f:
+        f.write("one 1:0\n")
+    with pytest.raises(TfdfkdError, match="line 1 is not in LIBSVM's USPS format"):
+        data.load("usps", "test", data_dir=str(tmp_path))
+
+
+def test_to_channels_converts_grey_and_rgb():
+    rgb = np.random.default_rng(0).uniform(size=(2, 4, 4, 3)).astype("float32")
+    grey = data.to_channels(rgb, 1)
+    assert grey.shape == (2, 4, 4, 1) and grey.dtype == np.float32
+    np.testing.assert_allclose(grey[..., 0], rgb @ np.array([0.2989, 0.587, 0.114]), rtol=1e-5)
+    assert data.to_channels(grey, 3).shape == (2, 4, 4, 3) and data.to_channels(grey, 1) is grey

@@ -7,7 +7,9 @@ paper says "resized"), integer labels. Sources:
 * ``fashion_mnist``: the original IDX files when they are on disk (Debian's
   ``dataset-fashion-mnist`` puts them in /usr/share/datasets/fashion-mnist/, or a directory
   you name), otherwise tensorflow-datasets (needs the internet once).
-* ``mnist``, ``cifar10``: tensorflow-datasets only.
+* ``mnist``, ``cifar10``, ``svhn_cropped``: tensorflow-datasets only.
+* ``usps``: the 16x16 USPS digits from LIBSVM's files ``usps.bz2`` and ``usps.t.bz2`` (train and
+  test) in a directory you name, or /usr/share/datasets/usps/ (tensorflow-datasets has no USPS).
 * ``digits``: scikit-learn's 8x8 digits (1,797 images), upsampled to 32x32; a fixed,
   seeded 80/20 split. Small enough for tests.
 
@@ -27,7 +29,8 @@ import numpy as np
 from tfdfkd.errors import TfdfkdError
 
 FASHION_MNIST_DIRS = ("/usr/share/datasets/fashion-mnist",)
-NAMES = ("fashion_mnist", "mnist", "cifar10", "digits")
+USPS_DIRS = ("/usr/share/datasets/usps",)
+NAMES = ("fashion_mnist", "mnist", "cifar10", "svhn_cropped", "usps", "digits")
 SPLITS = ("train", "test")
 IMAGE_SIZE = 32
 
@@ -65,6 +68,9 @@ def load(name: str, split: str = "test", data_dir: str | None = None, download: 
         raise TfdfkdError(f"unknown split {split!r}", "use 'train' or 'test'")
     if name == "digits":
         images, labels = _load_digits(split)
+        channels = 1
+    elif name == "usps":
+        images, labels = _read_usps(data_dir, split)
         channels = 1
     elif name == "fashion_mnist" and _find_idx_dir(data_dir):
         images, labels = _read_fashion_mnist_idx(_find_idx_dir(data_dir), split)
@@ -137,6 +143,51 @@ def _read_fashion_mnist_idx(directory: str, split: str) -> tuple[np.ndarray, np.
     return read_idx(_idx_path(directory, image_stem)), read_idx(_idx_path(directory, label_stem))
 
 
+# USPS from LIBSVM's files ---------------------------------------------------------------
+
+_USPS_FILES = {"train": "usps.bz2", "test": "usps.t.bz2"}
+USPS_HOW_TO_GET = ("download usps.bz2 and usps.t.bz2 from LIBSVM's multi-class datasets page "
+                   "(https://www.csie.ntu.edu.tw/~cjlin/libsvmtools/datasets/multiclass.html) into a directory and pass it as data_dir")
+
+
+def _read_usps(data_dir: str | None, split: str) -> tuple[np.ndarray, np.ndarray]:
+    """LIBSVM format, one image per line: a label 1..10, then `index:value` pairs (1..256, values in
+    [-1, 1]) of a 16x16 image in row order; absent pairs are -1 (background)."""
+    import bz2
+
+    directories = ([data_dir, os.path.join(data_dir, "usps")] if data_dir else []) + list(USPS_DIRS)
+    path = next((os.path.join(d, _USPS_FILES[split]) for d in directories if os.path.exists(os.path.join(d, _USPS_FILES[split]))), None)
+    if path is None:
+        raise TfdfkdError(f"USPS's {_USPS_FILES[split]} is not on this machine", USPS_HOW_TO_GET)
+    images, labels = [], []
+    with bz2.open(path, "rt") as f:
+        for number, line in enumerate(f, 1):
+            fields = line.split()
+            if not fields:
+                continue
+            try:
+                pixels = np.full(256, -1.0, np.float32)
+                for pair in fields[1:]:
+                    index, value = pair.split(":")
+                    pixels[int(index) - 1] = float(value)
+                labels.append(int(float(fields[0])) - 1)
+            except (ValueError, IndexError) as e:
+                raise TfdfkdError(f"{path} line {number} is not in LIBSVM's USPS format", USPS_HOW_TO_GET) from e
+            images.append(pixels.reshape(16, 16))
+    return (np.stack(images) + 1.0) / 2.0, np.asarray(labels)
+
+
+def to_channels(images: np.ndarray, channels: int) -> np.ndarray:
+    """Float images (N, H, W, C) with `channels` channels: luminance for RGB -> grey, copies for grey -> RGB."""
+    if images.shape[-1] == channels:
+        return images
+    if images.shape[-1] == 3 and channels == 1:
+        return (images @ np.asarray([0.2989, 0.587, 0.114], np.float32))[..., None].astype(np.float32)
+    if images.shape[-1] == 1:
+        return np.repeat(images, channels, axis=-1)
+    raise TfdfkdError(f"cannot convert {images.shape[-1]}-channel images to {channels} channels", "give grey or RGB images")
+
+
 # scikit-learn digits ----------------------------------------------------------------------
 
 def _load_digits(split: str) -> tuple[np.ndarray, np.ndarray]:
@@ -158,6 +209,7 @@ _HOW_TO_GET = {
     "fashion_mnist": "apt-get install dataset-fashion-mnist (offline IDX files), or run once online so tensorflow-datasets can download it",
     "mnist": "run once on a machine that is online: python -c \"import tensorflow_datasets as tfds; tfds.load('mnist')\" and copy ~/tensorflow_datasets here (or pass its data_dir)",
     "cifar10": "run once on a machine that is online: python -c \"import tensorflow_datasets as tfds; tfds.load('cifar10')\" and copy ~/tensorflow_datasets here (or pass its data_dir)",
+    "svhn_cropped": "run once on a machine that is online: python -c \"import tensorflow_datasets as tfds; tfds.load('svhn_cropped')\" and copy ~/tensorflow_datasets here (or pass its data_dir)",
 }
 
 

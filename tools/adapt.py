@@ -82,12 +82,15 @@ def adapt():
     source_images = proxy.load(FLAGS.source_images, source_model.input_shape[1:], seed=FLAGS.seed).astype("float32") / 255.0
     source_images = source_images[: FLAGS.num_source_images] if FLAGS.num_source_images else source_images
     train, test = data.load(FLAGS.target, "train", FLAGS.data_dir), data.load(FLAGS.target, "test", FLAGS.data_dir)
-    if train.images.shape[1:] != source_model.input_shape[1:]:
-        raise TfdfkdError(f"{FLAGS.target} images are {train.images.shape[1:]} but {FLAGS.source_model} takes {source_model.input_shape[1:]}",
-                          "adapt a source model whose input matches the target dataset")
+    height, width, channels = source_model.input_shape[1:]
+    if train.images.shape[1:3] != (height, width):
+        raise TfdfkdError(f"{FLAGS.target} images are {train.images.shape[1]}x{train.images.shape[2]} but {FLAGS.source_model} takes {height}x{width}",
+                          "adapt a source model whose input size matches the target dataset")
     chosen = np.random.default_rng(FLAGS.seed).permutation(len(train))[: FLAGS.num_target_images]
-    target_images = corruptions.apply(FLAGS.corruption, train.images[chosen], seed=FLAGS.seed)
-    test_images = corruptions.apply(FLAGS.corruption, test.images, seed=FLAGS.seed + 1)
+    # SVHN -> MNIST and the like: the target's images in the source model's channels (luminance or copies).
+    target_images = corruptions.apply(FLAGS.corruption, data.to_channels(train.images[chosen], channels), seed=FLAGS.seed)
+    clean_test_images = data.to_channels(test.images, channels)
+    test_images = corruptions.apply(FLAGS.corruption, clean_test_images, seed=FLAGS.seed + 1)
     staging = FLAGS.out.rstrip("/") + ".partial"
     source = {"source_model": FLAGS.source_model, "source_images": FLAGS.source_images, "num_source_images": FLAGS.num_source_images,
               "target": FLAGS.target, "corruption": FLAGS.corruption, "num_target_images": FLAGS.num_target_images,
@@ -109,8 +112,8 @@ def adapt():
         "method": "adapt", "source_model": FLAGS.source_model, "source_images": FLAGS.source_images, "num_samples": len(source_images),
         "target": FLAGS.target, "corruption": FLAGS.corruption, "num_target_images": len(target_images),
         "teacher_accuracy": round(before, 4), "student_accuracy": round(accuracy(adapted, test_images, test.labels), 4),
-        "source_accuracy_clean": round(accuracy(source_model, test.images, test.labels), 4),
-        "adapted_accuracy_clean": round(accuracy(adapted, test.images, test.labels), 4),
+        "source_accuracy_clean": round(accuracy(source_model, clean_test_images, test.labels), 4),
+        "adapted_accuracy_clean": round(accuracy(adapted, clean_test_images, test.labels), 4),
         **record, "seconds": record["adapt_seconds"],
         "command": " ".join(["python", "tools/adapt.py"] + sys.argv[1:]), "commit": commit,
     }
