@@ -94,6 +94,20 @@ def refuse_existing_record(path: str) -> None:
         raise TfdfkdError(f"--out {path} exists", "choose a new --out, or delete it")
 
 
+def claim_staging(staging: str, source: dict, refusal: str) -> str:
+    """Marks the work directory `staging` as the run of `source` (what a tool was asked to do) in
+    `staging/source.json`; resuming it with another `source` is refused with `refusal`, so two
+    runs never mix. Returns the marker's path (remove it once the run is finished)."""
+    from tfdfkd.errors import TfdfkdError
+
+    path = os.path.join(staging, "source.json")
+    if os.path.exists(path) and read_json(path) != source:
+        raise TfdfkdError(f"{staging} holds {refusal}", "rerun that command to finish it, or delete the directory")
+    os.makedirs(staging, exist_ok=True)
+    write_json(path, source)
+    return path
+
+
 class StageLog:
     """The finished stages of a resumable run kept in `directory` (incremental steps, pruning
     rounds): after each stage its Keras model, `<prefix>_<n>.keras` with n counting from `first`,

@@ -65,8 +65,8 @@ def adapt():
     from tfdfkd.errors import TfdfkdError
     from tfdfkd.export import save_student
     from tfdfkd.io_utils import (
+        claim_staging,
         git_commit,
-        read_json,
         refuse_existing_record,
         write_json,
     )
@@ -95,11 +95,7 @@ def adapt():
     source = {"source_model": FLAGS.source_model, "source_images": FLAGS.source_images, "num_source_images": FLAGS.num_source_images,
               "target": FLAGS.target, "corruption": FLAGS.corruption, "num_target_images": FLAGS.num_target_images,
               "config": {**config.__dict__}}
-    claim = os.path.join(staging, "source.json")
-    if os.path.exists(claim) and read_json(claim) != source:
-        raise TfdfkdError(f"{staging} holds an unfinished adaptation with other settings", "rerun that command to finish it, or delete the directory")
-    os.makedirs(staging, exist_ok=True)
-    write_json(claim, source)
+    claim = claim_staging(staging, source, "an unfinished adaptation with other settings")
     before = accuracy(source_model, test_images, test.labels)
     print(f"adapting {FLAGS.source_model} to {FLAGS.target} ({FLAGS.corruption}; {len(target_images)} unlabelled images) "
           f"with {len(source_images)} source images from {FLAGS.source_images}; accuracy before: {before:.4f}")

@@ -59,7 +59,12 @@ def prune():
     from tfdfkd import strategy as strategies
     from tfdfkd.distill import accuracy
     from tfdfkd.export import save_student
-    from tfdfkd.io_utils import git_commit, refuse_existing_record, write_json
+    from tfdfkd.io_utils import (
+        claim_staging,
+        git_commit,
+        refuse_existing_record,
+        write_json,
+    )
     from tfdfkd.pruning_run import PruneConfig
     from tfdfkd.pruning_run import prune as prune_and_distill
 
@@ -76,7 +81,9 @@ def prune():
     images = images[: FLAGS.num_images] if FLAGS.num_images else images
     test = data.load(eval_dataset, "test", FLAGS.data_dir)
     staging = FLAGS.out.rstrip("/") + ".partial"
-    _claim(staging, {"teacher": FLAGS.teacher, "images": FLAGS.images, "num_images": FLAGS.num_images})
+    # The pruning settings themselves are checked by tfdfkd.pruning_run.
+    claim_staging(staging, {"teacher": FLAGS.teacher, "images": FLAGS.images, "num_images": FLAGS.num_images},
+                  "an unfinished pruning of another teacher or image set")
     print(f"pruning {FLAGS.prune_fraction:.0%} of {pruning.filter_count(model, FLAGS.prune_layers)} {FLAGS.prune_layers} filters of {FLAGS.teacher} on {len(images)} "
           f"images from {FLAGS.images}")
     start = time.time()
@@ -102,20 +109,6 @@ def prune():
     print(f"pruned student: {metrics['student_filters']} of {metrics['teacher_filters']} filters, "
           f"{metrics['student_multiply_adds']} of {metrics['teacher_multiply_adds']} multiply-adds, "
           f"test accuracy {metrics['student_accuracy']:.4f} (teacher {metrics['teacher_accuracy']:.4f})")
-
-
-def _claim(staging: str, source: dict) -> None:
-    """Marks `staging` as this teacher's and these images' run; a resume of another's is refused
-    (the pruning settings themselves are checked by tfdfkd.pruning_run)."""
-    from tfdfkd.errors import TfdfkdError
-    from tfdfkd.io_utils import read_json, write_json
-
-    path = os.path.join(staging, "source.json")
-    if os.path.exists(path) and read_json(path) != source:
-        raise TfdfkdError(f"{staging} holds an unfinished pruning of another teacher or image set",
-                          "rerun that command to finish it, or delete the directory")
-    os.makedirs(staging, exist_ok=True)
-    write_json(path, source)
 
 
 if __name__ == "__main__":
