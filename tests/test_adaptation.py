@@ -130,3 +130,24 @@ def test_the_tool_exports_the_adapted_classifier_and_refuses_bad_input(tmp_path)
     bad = run_tool(*args[:-1], "--corruption=snow", f"--out={tmp_path / 'bad'}", tool="adapt.py")
     assert bad.returncode == 2 and "--corruption=snow" in bad.stderr.splitlines()[-1]
     assert not os.path.exists(tmp_path / "bad") and not os.path.exists(tmp_path / "bad.partial")
+
+
+def test_the_tool_adapts_a_keras_file_with_a_softmax_output_and_checks_its_settings(tmp_path):
+    inputs = keras.Input((32, 32, 1))
+    features = keras.layers.Dense(16, activation="relu")(keras.layers.Flatten()(inputs))
+    path = str(tmp_path / "softmax.keras")
+    keras.Model(inputs, keras.layers.Dense(10, activation="softmax")(features)).save(path)
+    args = [f"--source_model={path}", "--source_images=digits", "--num_source_images=200", "--target=digits",
+            "--corruption=fog", "--num_target_images=200", "--steps=10", "--steps_per_epoch=10", "--batch_size=32"]
+    result = run_tool(*args, f"--out={tmp_path / 'adapted'}", tool="adapt.py")
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert sorted(os.listdir(tmp_path / "adapted")) == ["adapted", "adapted.keras", "metrics.json", "tensorboard"]
+    uneven = run_tool(*args[:-2], "--steps=15", "--steps_per_epoch=10", f"--out={tmp_path / 'uneven'}", tool="adapt.py")
+    assert uneven.returncode == 2 and "multiple of --steps_per_epoch" in uneven.stderr.splitlines()[-1]
+    negative = run_tool(*args[:-4], "--num_target_images=-5", *args[-3:], f"--out={tmp_path / 'negative'}", tool="adapt.py")
+    assert negative.returncode == 2 and "--num_target_images=-5 is negative" in negative.stderr.splitlines()[-1]
+    os.makedirs(tmp_path / "foreign.partial")
+    (tmp_path / "foreign.partial" / "notes.txt").write_text("a user's file")
+    foreign = run_tool(*args, f"--out={tmp_path / 'foreign'}", tool="adapt.py")
+    assert foreign.returncode == 2 and "holds files of no unfinished run" in foreign.stderr.splitlines()[-1]
+    assert (tmp_path / "foreign.partial" / "notes.txt").read_text() == "a user's file"

@@ -57,7 +57,38 @@ def test_resume_skips_a_half_written_backup_and_continues_from_the_last_whole_on
 
     history = _model().fit(x, y, epochs=5, verbose=0, callbacks=[BackupAndRestore(backup)])
     assert len(history.history["loss"]) == 1  # only epoch 4 was left
-    assert not os.path.exists(backup)  # removed when fit ends, as Keras's callback does
+
+
+def test_a_run_killed_after_its_last_epoch_resumes_with_nothing_to_train_until_discarded(tmp_path):
+    backup = str(tmp_path / "backup")
+    x, y = np.random.default_rng(0).random((32, 4), dtype=np.float32), np.ones((32, 1), np.float32)
+    model, first = _model(), BackupAndRestore(backup)
+    history = model.fit(x, y, epochs=3, verbose=0, callbacks=[first])
+    assert os.path.exists(backup)  # kept when fit ends (Keras's own callback deletes it)
+    assert first.last_logs["loss"] == pytest.approx(history.history["loss"][-1])
+    trained = [w.numpy() for w in model.weights]
+
+    resumed, second = _model(), BackupAndRestore(backup)  # the rerun after a kill during the export
+    assert second.last_logs == {}
+    again = resumed.fit(x, y, epochs=3, verbose=0, callbacks=[second])
+    assert again.history == {}  # nothing left to train
+    for w, e in zip(resumed.weights, trained):
+        np.testing.assert_array_equal(w.numpy(), e)
+    assert second.last_logs["loss"] == pytest.approx(history.history["loss"][-1])  # the final loss survives the kill
+    second.discard()
+    assert not os.path.exists(backup)
+
+
+def test_a_diverged_epoch_is_never_backed_up(tmp_path):
+    backup = str(tmp_path / "backup")
+    x, y = np.ones((8, 4), np.float32), np.ones((8, 1), np.float32)
+    model = keras.Sequential([keras.Input((4,)), keras.layers.Dense(1)])
+    model.compile(keras.optimizers.SGD(1e30), "mse")  # diverges in its second epoch
+    callback = BackupAndRestore(backup)
+    history = model.fit(x, y, epochs=3, verbose=0, callbacks=[callback, keras.callbacks.TerminateOnNaN()])
+    assert not np.isfinite(history.history["loss"][-1])
+    assert _read_json(os.path.join(backup, "training_metadata.json"))["epoch"] < len(history.history["loss"])
+    assert all(np.isfinite(value) for value in callback.last_logs.values())
 
 
 class _WeightsAt(keras.callbacks.Callback):

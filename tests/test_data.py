@@ -51,15 +51,16 @@ def test_unknown_dataset_and_split_are_refused():
 def test_usps_is_read_from_libsvm_files_and_missing_files_name_where_to_get_them(tmp_path):
     import bz2
 
-    # Two 16x16 images in LIBSVM's USPS layout: label 1..10, then index:value in [-1, 1] (absent = -1).
-    lines = ["1 1:1 2:0 256:1", "10 17:0.5"]
+    # Two 16x16 images in LIBSVM's USPS layout: label 1..10, then index:value in [-1, 1] (absent = 0).
+    lines = ["1 1:1 2:0 256:1", "10 17:0.5 256:-1"]
     for name in ("usps.bz2", "usps.t.bz2"):
         with bz2.open(tmp_path / name, "wt") as f:
             f.write("\n".join(lines) + "\n")
     test = data.load("usps", "test", data_dir=str(tmp_path))
     assert test.images.shape == (2, 32, 32, 1) and list(test.labels) == [0, 9]
     assert test.images.min() >= 0.0 and test.images.max() <= 1.0
-    assert test.images[0, 0, 0, 0] > 0.9 and test.images[1, 31, 31, 0] < 0.05  # a white corner pixel; black background
+    assert test.images[0, 0, 0, 0] > 0.9 and test.images[1, 31, 31, 0] < 0.05  # a white corner pixel, a black one
+    assert abs(test.images[1, 16, 0, 0] - 0.5) < 0.05  # an absent value is LIBSVM's 0: mid-grey
     with pytest.raises(TfdfkdError, match="libsvmtools"):
         data.load("usps", "test", data_dir=str(tmp_path / "elsewhere"))
     with bz2.open(tmp_path / "usps.t.bz2", "wt") as f:

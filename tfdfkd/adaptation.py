@@ -68,9 +68,11 @@ class AdversarialAdaptation(keras.Model):
 
     Each step first updates the discriminator (cross-entropy on source features labelled
     `SOURCE` and target features labelled `TARGET`), then the target encoder with the labels
-    inverted on its features (the GAN loss ADDA uses). The source encoder is frozen and runs in
-    inference mode; the target encoder trains in training mode. Build it and call `compile`
-    inside the `tf.distribute` strategy's scope.
+    inverted on the same features (the GAN loss ADDA uses), against the updated discriminator.
+    The source encoder runs in inference mode and is frozen: its layers get `trainable = False`,
+    and so do those of the classifier it was split from, which shares them. The target encoder
+    runs once per step, in training mode. Build it and call `compile` inside the
+    `tf.distribute` strategy's scope.
     """
 
     def __init__(self, source_encoder: keras.Model, target_encoder: keras.Model, discriminator: keras.Model, **kwargs):
@@ -86,10 +88,11 @@ class AdversarialAdaptation(keras.Model):
         return self.target_encoder(images, training=training)
 
     def compile(self, encoder_optimizer=None, discriminator_optimizer=None, **kwargs):
-        """Adam at ADDA's 2e-4 with beta_1 0.5 for both players unless given."""
-        super().compile(**kwargs)
+        """Adam at ADDA's 2e-4 with beta_1 0.5 for both players unless given. The encoder's is
+        also Keras's `optimizer` (so Keras creates no third, unused one)."""
         self.encoder_optimizer = encoder_optimizer or keras.optimizers.Adam(2e-4, beta_1=0.5)
         self.discriminator_optimizer = discriminator_optimizer or keras.optimizers.Adam(2e-4, beta_1=0.5)
+        super().compile(optimizer=self.encoder_optimizer, **kwargs)
         # Built here, inside the strategy's scope, before the first (compiled) step (STACK.md).
         self.encoder_optimizer.build(self.target_encoder.trainable_variables)
         self.discriminator_optimizer.build(self.discriminator.trainable_variables)
@@ -109,19 +112,20 @@ class AdversarialAdaptation(keras.Model):
         source_images, target_images = data[0], data[1]
         replicas = self.distribute_strategy.num_replicas_in_sync  # gradients are summed over replicas
         source_features = self.source_encoder(source_images, training=False)
-        target_features = self.target_encoder(target_images, training=True)
-        with tf.GradientTape() as tape:
-            source_loss, source_correct = self._domain_loss(source_features, SOURCE)
-            target_loss, target_correct = self._domain_loss(tf.stop_gradient(target_features), TARGET)
-            discriminator_loss = (source_loss + target_loss) / 2
-            scaled = discriminator_loss / replicas
-        variables = self.discriminator.trainable_variables
-        self.discriminator_optimizer.apply_gradients(zip(tape.gradient(scaled, variables), variables))
-        with tf.GradientTape() as tape:
-            fooled_loss, _ = self._domain_loss(self.target_encoder(target_images, training=True), SOURCE)
+        with tf.GradientTape() as encoder_tape:
+            target_features = self.target_encoder(target_images, training=True)
+            with encoder_tape.stop_recording(), tf.GradientTape() as tape:
+                source_loss, source_correct = self._domain_loss(source_features, SOURCE)
+                target_loss, target_correct = self._domain_loss(tf.stop_gradient(target_features), TARGET)
+                discriminator_loss = (source_loss + target_loss) / 2
+                scaled = discriminator_loss / replicas
+            with encoder_tape.stop_recording():
+                variables = self.discriminator.trainable_variables
+                self.discriminator_optimizer.apply_gradients(zip(tape.gradient(scaled, variables), variables))
+            fooled_loss, _ = self._domain_loss(target_features, SOURCE)
             scaled = fooled_loss / replicas
         variables = self.target_encoder.trainable_variables
-        self.encoder_optimizer.apply_gradients(zip(tape.gradient(scaled, variables), variables))
+        self.encoder_optimizer.apply_gradients(zip(encoder_tape.gradient(scaled, variables), variables))
         self.discriminator_loss_tracker.update_state(discriminator_loss)
         self.encoder_loss_tracker.update_state(fooled_loss)
         self.domain_accuracy_tracker.update_state((source_correct + target_correct) / 2)

@@ -5,7 +5,9 @@
 `source_images` stand in for the source data: Data Impressions of `source_model` (data-free, the
 paper's method), or real source images for the source-dependent ADDA reference. The target images
 are unlabelled. `work_dir` keeps a backup of the three networks every epoch of `steps_per_epoch`
-steps; a rerun resumes from it. TensorBoard logs go to `work_dir/tensorboard`. When `eval_set`
+steps; a rerun resumes from it (its input pipeline starts over, so the first batches are seen
+again), also after the last step, until the caller removes `work_dir/backup` once the result is
+stored. TensorBoard logs go to `work_dir/tensorboard`. When `eval_set`
 (labelled target test images) is given, each epoch logs the adapted classifier's accuracy on it,
 for watching only: the last step is the result.
 """
@@ -13,7 +15,6 @@ for watching only: the last step is the result.
 from __future__ import annotations
 
 import dataclasses
-import math
 import os
 
 import keras
@@ -40,6 +41,16 @@ class AdaptConfig:
     learning_rate: float = 2e-4  # Adam, beta_1 0.5, both players (ADDA)
     discriminator_width: int = 500  # the paper
     seed: int = 0
+
+    def __post_init__(self):
+        for name in ("steps", "steps_per_epoch", "batch_size", "discriminator_width"):
+            if getattr(self, name) < 1:
+                raise TfdfkdError(f"adaptation setting {name}={getattr(self, name)} is not a positive count", f"give --{name} of 1 or more")
+        if self.steps % self.steps_per_epoch:
+            raise TfdfkdError(f"--steps={self.steps} is not a whole number of epochs of --steps_per_epoch={self.steps_per_epoch}",
+                              "make --steps a multiple of --steps_per_epoch")
+        if not self.learning_rate > 0:
+            raise TfdfkdError(f"--learning_rate={self.learning_rate} is not positive", "give a positive learning rate, e.g. 2e-4")
 
 
 def _images(images: np.ndarray, batch_size: int, seed: int) -> tf.data.Dataset:
@@ -69,10 +80,13 @@ def adapt(source_model: keras.Model, source_images: np.ndarray, target_images: n
     backup = BackupAndRestore(os.path.join(work_dir, "backup"))
     callbacks = ([EvalAccuracy(adapted, *eval_set)] if eval_set else []) + [
         keras.callbacks.TensorBoard(os.path.join(work_dir, "tensorboard"), write_graph=False), keras.callbacks.TerminateOnNaN(), backup]
-    history = adaptation.fit(data.prefetch(2), epochs=math.ceil(config.steps / config.steps_per_epoch),
+    history = adaptation.fit(data.prefetch(2), epochs=config.steps // config.steps_per_epoch,
                              steps_per_epoch=config.steps_per_epoch, shuffle=False, verbose=verbose, callbacks=callbacks)
     if not np.all(np.isfinite(history.history.get("encoder_loss", [0.0]))):
-        raise TfdfkdError("the adversarial losses became NaN/Inf during adaptation", "lower --learning_rate")
-    last = {name: round(float(values[-1]), 4) for name, values in history.history.items() if values}
+        raise TfdfkdError("the adversarial losses became NaN/Inf during adaptation",
+                          f"lower --learning_rate, and delete {work_dir} (it holds this run's settings) to start again")
+    # a run resumed after its last epoch trains nothing: its last logs come from the backup
+    last = {name: round(float(values[-1]), 4) for name, values in history.history.items() if values} or \
+        {name: round(value, 4) for name, value in backup.last_logs.items()}
     return adapted, {"adapt_seconds": round(backup.training_seconds(), 1),
                      "final_logs": last, "config": dataclasses.asdict(config)}

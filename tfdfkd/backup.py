@@ -11,12 +11,21 @@ then are older weight files removed. Whenever a kill lands, the directory holds 
 backup or the new one, whole.
 
 Each backup also records the seconds `fit` has run so far, over every invocation, so a resumed
-run reports its whole training time (`seconds_before_this_fit` plus this invocation's).
+run reports its whole training time (`seconds_before_this_fit` plus this invocation's), and the
+logs of its last epoch (`last_logs`).
+
+Unlike Keras's, the backup is kept when `fit` ends (`delete_checkpoint=False` by default): a
+kill after training but before the caller has stored its result (an export, a rename) must not
+throw the training away. The rerun restores the last epoch, `fit` trains nothing, and
+`last_logs` still holds the final losses. The caller removes the directory (`discard`) once its
+result is safe.
 """
 
 from __future__ import annotations
 
+import math
 import os
+import shutil
 import time
 
 import keras
@@ -26,10 +35,25 @@ from tfdfkd.io_utils import atomic_path, read_json, write_json
 
 class BackupAndRestore(keras.callbacks.BackupAndRestore):
     """`keras.callbacks.BackupAndRestore` with atomic backups; same arguments and behaviour
-    (restore at `on_train_begin`, backup every epoch or `save_freq` batches, delete the backup
-    when `fit` ends)."""
+    (restore at `on_train_begin`, backup every epoch or `save_freq` batches), except that the
+    backup outlives `fit` until `discard` unless `delete_checkpoint=True`."""
 
     seconds_before_this_fit = 0.0  # training seconds of earlier, killed invocations (from the backup)
+
+    def __init__(self, backup_dir, save_freq="epoch", double_checkpoint=False, delete_checkpoint=False):
+        super().__init__(backup_dir, save_freq=save_freq, double_checkpoint=double_checkpoint, delete_checkpoint=delete_checkpoint)
+        self.last_logs: dict = {}  # the logs of the last finished epoch, this invocation's or a restored backup's
+
+    def discard(self) -> None:
+        """Removes the backup: call it once the run's result is stored."""
+        shutil.rmtree(self.backup_dir, ignore_errors=True)
+
+    def on_epoch_end(self, epoch, logs=None):
+        numbers = {name: float(value) for name, value in (logs or {}).items() if _is_number(value)}
+        if not all(math.isfinite(value) for value in numbers.values()):
+            return  # never back up a diverged model: a rerun resumes from the last finite epoch
+        self.last_logs = numbers
+        super().on_epoch_end(epoch, logs)
 
     def on_train_begin(self, logs=None):
         self._fit_started = time.time()
@@ -45,7 +69,7 @@ class BackupAndRestore(keras.callbacks.BackupAndRestore):
         with atomic_path(os.path.join(self.backup_dir, name)) as tmp:
             self.model.save_weights(tmp, overwrite=True)
         write_json(self._training_metadata_path, {"epoch": self._current_epoch, "batch": self._last_batch_seen, "weights": name,
-                                                  "seconds": self.training_seconds()})
+                                                  "seconds": self.training_seconds(), "logs": self.last_logs})
         for stale in os.listdir(self.backup_dir):
             if stale.endswith(".weights.h5") and stale != name:  # older backups, and temporaries of killed writes
                 os.remove(os.path.join(self.backup_dir, stale))
@@ -63,3 +87,12 @@ class BackupAndRestore(keras.callbacks.BackupAndRestore):
         self.model.load_weights(os.path.join(self.backup_dir, metadata["weights"]))
         self.model._initial_epoch = metadata["epoch"]  # what Keras's own callback sets; fit() starts there
         self.seconds_before_this_fit = float(metadata.get("seconds", 0.0))
+        self.last_logs = dict(metadata.get("logs", {}))
+
+
+def _is_number(value) -> bool:
+    try:
+        float(value)
+    except (TypeError, ValueError):
+        return False
+    return True

@@ -5,9 +5,10 @@
 The Data Impressions paper adapts between digit datasets (SVHN, MNIST, USPS) that this machine
 cannot download. A corrupted copy of a real dataset is the other accepted kind of domain shift
 (MNIST-C, Mu & Gilmer 2019; ImageNet-C, Hendrycks & Dietterich 2019): the classes and the
-objects stay, the pixel statistics change. Each corruption here has one fixed severity, chosen so
-that a Fashion-MNIST LeNet-5 loses 20 to 60 points on it, and is seeded, so a target domain is
-the same on every run. Inputs and outputs are float images in [0, 1], (N, H, W, C).
+objects stay, the pixel statistics change. Each corruption here has one fixed severity and is
+seeded, so a target domain is the same on every run. What they cost `lenet5_early_fashion_mnist`
+(87.91% on clean test images): fog 44, contrast 60, pixelate 17 and impulse noise 7 points
+(tools/flags/RESULTS.md). Inputs and outputs are float images in [0, 1], (N, H, W, C).
 """
 
 from __future__ import annotations
@@ -52,7 +53,8 @@ CORRUPTIONS = {"fog": _fog, "contrast": _contrast, "gaussian_noise": _gaussian_n
 
 
 def apply(name: str, images: np.ndarray, seed: int = 0) -> np.ndarray:
-    """`images` under corruption `name` (one of `CORRUPTIONS`, or "none"), clipped to [0, 1]."""
+    """`images` under corruption `name` (one of `CORRUPTIONS`), clipped to [0, 1], float32;
+    "none" returns `images` itself, unchanged."""
     if name == "none":
         return images
     if name not in CORRUPTIONS:

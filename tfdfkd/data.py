@@ -152,7 +152,8 @@ USPS_HOW_TO_GET = ("download usps.bz2 and usps.t.bz2 from LIBSVM's multi-class d
 
 def _read_usps(data_dir: str | None, split: str) -> tuple[np.ndarray, np.ndarray]:
     """LIBSVM format, one image per line: a label 1..10, then `index:value` pairs (1..256, values in
-    [-1, 1]) of a 16x16 image in row order; absent pairs are -1 (background)."""
+    [-1, 1]) of a 16x16 image in row order. An absent pair is 0, as everywhere in LIBSVM's
+    sparse format (LIBSVM's USPS files list all 256 values)."""
     import bz2
 
     directories = ([data_dir, os.path.join(data_dir, "usps")] if data_dir else []) + list(USPS_DIRS)
@@ -166,7 +167,7 @@ def _read_usps(data_dir: str | None, split: str) -> tuple[np.ndarray, np.ndarray
             if not fields:
                 continue
             try:
-                pixels = np.full(256, -1.0, np.float32)
+                pixels = np.zeros(256, np.float32)
                 for pair in fields[1:]:
                     index, value = pair.split(":")
                     pixels[int(index) - 1] = float(value)

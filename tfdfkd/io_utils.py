@@ -97,12 +97,15 @@ def refuse_existing_record(path: str) -> None:
 def claim_staging(staging: str, source: dict, refusal: str) -> str:
     """Marks the work directory `staging` as the run of `source` (what a tool was asked to do) in
     `staging/source.json`; resuming it with another `source` is refused with `refusal`, so two
-    runs never mix. Returns the marker's path (remove it once the run is finished)."""
+    runs never mix, and a non-empty directory without the marker (not a run of a tool) is refused
+    rather than taken over. Returns the marker's path (remove it once the run is finished)."""
     from tfdfkd.errors import TfdfkdError
 
     path = os.path.join(staging, "source.json")
     if os.path.exists(path) and read_json(path) != source:
         raise TfdfkdError(f"{staging} holds {refusal}", "rerun that command to finish it, or delete the directory")
+    if not os.path.exists(path) and os.path.isdir(staging) and os.listdir(staging):
+        raise TfdfkdError(f"{staging} exists and holds files of no unfinished run", "delete or move it, or choose another --out")
     os.makedirs(staging, exist_ok=True)
     write_json(path, source)
     return path

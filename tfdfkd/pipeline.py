@@ -202,10 +202,7 @@ def _run_in(job: _Job, parts: _Parts) -> dict:
 
     losses, distill_seconds = [], 0.0  # --distill_epochs=0: the student trained alongside synthesis is the result
     if config.distill_epochs:
-        history, distill_seconds = _distill(config, strategy, teacher, student, transfer, staging, verbose, synthesizer, eval_set)
-        # Keras's `loss`, not the Distiller's `distillation_loss`: Keras 3.15's Distiller logs its terms
-        # after they were divided by the replica count (equal on one replica; the gradients are right).
-        losses = history.history.get("loss", [])
+        losses, distill_seconds = _distill(config, strategy, teacher, student, transfer, staging, verbose, synthesizer, eval_set)
     if any(not _finite(v) for v in losses):
         raise TfdfkdError("the distillation loss became NaN/Inf", "lower --distill_learning_rate, or check the transfer set for extreme values")
 
@@ -414,7 +411,9 @@ def _optimizer(config, learning_rate):
 
 def _distill(config, strategy, teacher, student, transfer, staging, verbose, synthesizer=None, eval_set=None):
     """Fits the student on the transfer set under `strategy`, resumable from `staging/backup`;
-    returns the history and the training seconds, killed earlier invocations included. With an
+    returns its loss per epoch and the training seconds, killed earlier invocations included (a
+    run killed after its last epoch resumes with nothing left to train and reports that epoch's
+    loss from the backup, which `_finish` removes). With an
     `eval_set`, each epoch logs the student's accuracy on it (`eval_accuracy`, watched, never used)."""
     import keras
 
@@ -433,7 +432,10 @@ def _distill(config, strategy, teacher, student, transfer, staging, verbose, syn
     # shuffle=False: the tf.data pipeline shuffles (Keras ignores, with a warning, shuffle=True on a dataset).
     history = distiller.fit(training_data(config, transfer, config.seed, synthesizer), epochs=config.distill_epochs,
                             callbacks=callbacks, verbose=verbose, shuffle=False)
-    return history, backup.training_seconds()
+    # Keras's `loss`, not the Distiller's `distillation_loss`: Keras 3.15's Distiller logs its terms
+    # after they were divided by the replica count (equal on one replica; the gradients are right).
+    losses = history.history.get("loss") or [backup.last_logs[name] for name in ("loss",) if name in backup.last_logs]
+    return losses, backup.training_seconds()
 
 
 def _synthesize(config, strategy, teacher, student, synthesizer, staging, verbose, eval_set=None):

@@ -52,6 +52,7 @@ def main(argv):
 
 
 def adapt():
+    import dataclasses
     import shutil
 
     import numpy as np
@@ -77,7 +78,13 @@ def adapt():
         raise TfdfkdError(f"unknown --corruption={FLAGS.corruption}", f"use one of none, {', '.join(corruptions.CORRUPTIONS)}")
     config = AdaptConfig(steps=FLAGS.steps, steps_per_epoch=FLAGS.steps_per_epoch, batch_size=FLAGS.batch_size,
                          learning_rate=FLAGS.learning_rate, seed=FLAGS.seed)
-    source_model = teacher.load(FLAGS.source_model).logits_model
+    for name in ("num_source_images", "num_target_images"):
+        if getattr(FLAGS, name) < 0:
+            raise TfdfkdError(f"--{name}={getattr(FLAGS, name)} is negative", f"give a count, or 0 for all (--{name})")
+    # The user's own classifier is split (a softmax after its final Dense layer is left out by the
+    # split); teacher.from_keras only validates it. Its logits model would be a rebuilt graph.
+    source_model = teacher.load_keras_model(FLAGS.source_model)
+    teacher.from_keras(source_model, source=FLAGS.source_model)
     split_classifier(source_model)  # refuses a model without a separable head before any work
     source_images = proxy.load(FLAGS.source_images, source_model.input_shape[1:], seed=FLAGS.seed).astype("float32") / 255.0
     source_images = source_images[: FLAGS.num_source_images] if FLAGS.num_source_images else source_images
@@ -94,7 +101,7 @@ def adapt():
     staging = FLAGS.out.rstrip("/") + ".partial"
     source = {"source_model": FLAGS.source_model, "source_images": FLAGS.source_images, "num_source_images": FLAGS.num_source_images,
               "target": FLAGS.target, "corruption": FLAGS.corruption, "num_target_images": FLAGS.num_target_images,
-              "config": {**config.__dict__}}
+              "config": dataclasses.asdict(config)}
     claim = claim_staging(staging, source, "an unfinished adaptation with other settings")
     before = accuracy(source_model, test_images, test.labels)
     print(f"adapting {FLAGS.source_model} to {FLAGS.target} ({FLAGS.corruption}; {len(target_images)} unlabelled images) "
@@ -102,8 +109,6 @@ def adapt():
     adapted, record = run_adaptation(source_model, source_images, target_images, config, staging, strategies.get(FLAGS.strategy),
                                      eval_set=(test_images, test.labels))
     save_student(adapted, staging, name="adapted")
-    shutil.rmtree(os.path.join(staging, "backup"), ignore_errors=True)  # it served resumption only
-    os.remove(claim)
     metrics = {
         "method": "adapt", "source_model": FLAGS.source_model, "source_images": FLAGS.source_images, "num_samples": len(source_images),
         "target": FLAGS.target, "corruption": FLAGS.corruption, "num_target_images": len(target_images),
@@ -115,6 +120,9 @@ def adapt():
     }
     write_json(os.path.join(staging, "metrics.json"), metrics)
     os.replace(staging, FLAGS.out)
+    # The resume state goes last: a kill before the rename can still resume without retraining.
+    shutil.rmtree(os.path.join(FLAGS.out, "backup"), ignore_errors=True)
+    os.remove(os.path.join(FLAGS.out, os.path.basename(claim)))
     print(f"adapted: target test accuracy {metrics['student_accuracy']:.4f} (before {metrics['teacher_accuracy']:.4f}); "
           f"exported to {os.path.join(FLAGS.out, 'adapted')}")
 

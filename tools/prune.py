@@ -90,10 +90,6 @@ def prune():
     student, record = prune_and_distill(model, images, config, staging, strategies.get(FLAGS.strategy), eval_set=(test.images, test.labels))
     seconds = time.time() - start
     save_student(student, staging)
-    for name in os.listdir(staging):  # the round checkpoints served resumption only
-        if name.startswith("round_") or name in ("progress.json", "finetune_backup", "source.json"):
-            path = os.path.join(staging, name)
-            shutil.rmtree(path) if os.path.isdir(path) else os.remove(path)
     metrics = {
         "method": "prune", "images": FLAGS.images, "num_samples": len(images), "teacher": FLAGS.teacher, "eval_dataset": eval_dataset,
         "teacher_accuracy": round(accuracy(model, test.images, test.labels), 4),
@@ -106,6 +102,11 @@ def prune():
     }
     write_json(os.path.join(staging, "metrics.json"), metrics)
     os.replace(staging, FLAGS.out)
+    # The round checkpoints served resumption only; they go last, so a kill before the rename resumes without retraining.
+    for name in os.listdir(FLAGS.out):
+        if name.startswith("round_") or name in ("progress.json", "finetune_backup", "source.json"):
+            path = os.path.join(FLAGS.out, name)
+            shutil.rmtree(path) if os.path.isdir(path) else os.remove(path)
     print(f"pruned student: {metrics['student_filters']} of {metrics['teacher_filters']} filters, "
           f"{metrics['student_multiply_adds']} of {metrics['teacher_multiply_adds']} multiply-adds, "
           f"test accuracy {metrics['student_accuracy']:.4f} (teacher {metrics['teacher_accuracy']:.4f})")

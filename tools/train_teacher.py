@@ -141,6 +141,7 @@ def train():
         "commit": commit,
     }
     write_json(os.path.join(zoo_dir, FLAGS.name + ".json"), card)
+    backup.discard()  # kept through the export so that a kill there loses no training
     print(f"{FLAGS.name}: test accuracy {accuracy:.4f} after {FLAGS.epochs} epochs ({seconds:.0f} s)")
 
 
