@@ -195,9 +195,10 @@ def check_float_input(model: keras.Model, what: str) -> None:
 
 def dense_features(model: keras.Model, dense: keras.layers.Dense) -> keras.Model | None:
     """A model from `model`'s input to `dense`'s input in `model`'s own graph (a shared layer has several)."""
+    inputs = model.inputs[0] if len(model.inputs) == 1 else model.inputs  # a single input takes a bare tensor
     for node in dense._inbound_nodes:
         try:
-            return keras.Model(model.inputs, node.input_tensors[0])
+            return keras.Model(inputs, node.input_tensors[0])
         except ValueError:
             continue
     return None
