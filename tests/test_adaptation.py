@@ -101,6 +101,19 @@ def test_a_killed_adaptation_resumes_from_its_last_backup(digits_teacher, tmp_pa
     assert epochs_seen == [2, 3]
 
 
+def test_a_work_dir_holding_another_adaptation_is_refused_not_resumed(digits_teacher, tmp_path):
+    source, target = _shifted_digits()
+    config = adaptation_run.AdaptConfig(steps=10, steps_per_epoch=10, batch_size=32)
+    adaptation_run.adapt(digits_teacher.logits_model, source, target, config, str(tmp_path), verbose=0)
+    longer = adaptation_run.AdaptConfig(steps=20, steps_per_epoch=10, batch_size=32)
+    with pytest.raises(TfdfkdError, match=r"other settings \(config\)"):
+        adaptation_run.adapt(digits_teacher.logits_model, source, target, longer, str(tmp_path), verbose=0)
+    with pytest.raises(TfdfkdError, match=r"other settings \(target_images\)"):
+        adaptation_run.adapt(digits_teacher.logits_model, source, target[::-1], config, str(tmp_path), verbose=0)
+    _, record = adaptation_run.adapt(digits_teacher.logits_model, source, target, config, str(tmp_path), verbose=0)
+    assert set(record["final_logs"]) >= {"encoder_loss", "discriminator_loss"}  # the same run: finished, its logs kept
+
+
 def test_too_few_images_for_a_batch_are_refused(digits_teacher):
     source, target = _shifted_digits()
     with pytest.raises(TfdfkdError, match="fewer than one batch"):

@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 
 from tfdfkd.backup import BackupAndRestore
+from tfdfkd.errors import TfdfkdError
 
 
 class _StopAt(keras.callbacks.Callback):
@@ -129,3 +130,19 @@ def test_training_seconds_add_up_over_a_kill_and_resume(tmp_path):
     _model().fit(x, y, epochs=4, verbose=0, callbacks=[_Sleep(0.3), second])
     assert second.seconds_before_this_fit == recorded
     assert second.training_seconds() >= recorded + 0.6  # the whole run's time, not the resumed part's
+
+
+def test_a_backup_of_other_settings_is_refused_and_the_same_settings_resume(tmp_path):
+    backup = str(tmp_path / "backup")
+    x, y = np.ones((8, 4), np.float32), np.ones((8, 1), np.float32)
+    _model().fit(x, y, epochs=2, verbose=0, callbacks=[BackupAndRestore(backup, settings={"epochs": 2, "lr": (0.1,)})])
+    with pytest.raises(TfdfkdError, match=r"holds the backup of a run with other settings \(epochs\)"):
+        BackupAndRestore(backup, settings={"epochs": 3, "lr": (0.1,)}, fix="delete it")
+    again = _model().fit(x, y, epochs=2, verbose=0, callbacks=[BackupAndRestore(backup, settings={"epochs": 2, "lr": (0.1,)})])
+    assert again.history == {}  # tuples compare as the lists they read back as: the same run, finished
+    BackupAndRestore(backup)  # a caller that passes no settings checks none
+
+
+def test_mid_epoch_backups_are_refused():
+    with pytest.raises(ValueError, match="epoch ends only"):
+        BackupAndRestore("unused", save_freq=10)

@@ -292,6 +292,17 @@ def test_train_teacher_with_input_noise_writes_a_card_that_says_so(tmp_path):
     assert zoo.load("noisy_digits", str(tmp_path)).count_params() == card["parameters"]
 
 
+def test_train_teacher_refuses_to_resume_the_backup_of_another_recipe(tmp_path):
+    backup = tmp_path / "work" / "backup"  # what a run killed with --epochs=5 left
+    backup.mkdir(parents=True)
+    (backup / "training_metadata.json").write_text(json.dumps({"epoch": 3, "batch": 0, "weights": "epoch-000003-batch-000000.weights.h5",
+                                                               "settings": {"epochs": 5}}))
+    result = run_tool("--name=digits_teacher", "--dataset=digits", "--epochs=2", f"--work_dir={tmp_path / 'work'}",
+                      f"--zoo_dir={tmp_path}", tool="train_teacher.py")
+    assert result.returncode == 2 and "holds the backup of a run with other settings" in result.stderr.splitlines()[-1]
+    assert "epochs" in result.stderr.splitlines()[-1] and not os.path.exists(tmp_path / "digits_teacher.json")
+
+
 def test_train_teacher_refuses_a_negative_noise_std(tmp_path):
     result = run_tool("--name=noisy_digits", "--dataset=digits", "--noise_std=-0.1", f"--zoo_dir={tmp_path}", tool="train_teacher.py")
     assert result.returncode != 0

@@ -130,6 +130,14 @@ def test_the_tool_exports_a_smaller_student_and_refuses_bad_input(tmp_path):
         json.dump({"teacher": "lenet5_bn_digits", "images": "digits", "num_images": 0}, f)
     other = run_tool(*args, f"--out={tmp_path / 'other'}", tool="prune.py")
     assert other.returncode == 2 and "another teacher" in other.stderr
+    # Killed after its metrics were written, before it was published: the rerun only publishes it.
+    os.rename(out, tmp_path / "late.partial")
+    (tmp_path / "late.partial" / "round_1.keras").write_text("resume state")
+    with open(tmp_path / "late.partial" / "source.json", "w") as f:
+        json.dump({"teacher": "lenet5_digits", "images": "digits", "num_images": 0}, f)
+    late = run_tool(*args, f"--out={tmp_path / 'late'}", tool="prune.py")
+    assert late.returncode == 0 and "finished earlier" in late.stdout, late.stderr[-2000:]
+    assert sorted(os.listdir(tmp_path / "late")) == ["metrics.json", "student", "student.keras", "tensorboard"]
     bad = run_tool(*args[:2], "--prune_fraction=1.2", f"--out={tmp_path / 'bad'}", tool="prune.py")
     assert bad.returncode == 2 and "--prune_fraction" in bad.stderr.splitlines()[-1]
     assert not os.path.exists(tmp_path / "bad") and not os.path.exists(tmp_path / "bad.partial")

@@ -5,9 +5,9 @@
 `source_images` stand in for the source data: Data Impressions of `source_model` (data-free, the
 paper's method), or real source images for the source-dependent ADDA reference. The target images
 are unlabelled. `work_dir` keeps a backup of the three networks every epoch of `steps_per_epoch`
-steps; a rerun resumes from it (its input pipeline starts over, so the first batches are seen
-again), also after the last step, until the caller removes `work_dir/backup` once the result is
-stored. TensorBoard logs go to `work_dir/tensorboard`. When `eval_set`
+steps; a rerun with the same settings, model and images resumes from it (its input pipeline
+starts over, so the first batches are seen again), also after the last step, until the caller
+removes `work_dir/backup` once the result is stored; a rerun with others is refused. TensorBoard logs go to `work_dir/tensorboard`. When `eval_set`
 (labelled target test images) is given, each epoch logs the adapted classifier's accuracy on it,
 for watching only: the last step is the result.
 """
@@ -15,6 +15,7 @@ for watching only: the last step is the result.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import os
 
 import keras
@@ -57,6 +58,25 @@ def _images(images: np.ndarray, batch_size: int, seed: int) -> tf.data.Dataset:
     return tf.data.Dataset.from_tensor_slices(images).shuffle(len(images), seed=seed).repeat().batch(batch_size, drop_remainder=True)
 
 
+def _fingerprint(*arrays: np.ndarray) -> str:
+    """A digest of `arrays`' shapes and values: tells a backup of this run from one of another."""
+    digest = hashlib.sha256()
+    for array in arrays:
+        array = np.ascontiguousarray(array)
+        digest.update(f"{array.dtype}{array.shape}".encode())
+        digest.update(array.tobytes())
+    return digest.hexdigest()[:16]
+
+
+class _StopOnNonFinite(keras.callbacks.Callback):
+    """Stops `fit` at the first batch whose adversarial losses are NaN/Inf (Keras's TerminateOnNaN
+    watches a `loss` entry that this model does not log)."""
+
+    def on_train_batch_end(self, batch, logs=None):
+        if any(not np.isfinite(float(value)) for value in (logs or {}).values()):
+            self.model.stop_training = True
+
+
 def adapt(source_model: keras.Model, source_images: np.ndarray, target_images: np.ndarray, config: AdaptConfig, work_dir: str,
           strategy: tf.distribute.Strategy | None = None, eval_set: tuple[np.ndarray, np.ndarray] | None = None,
           verbose: int = 2) -> tuple[keras.Model, dict]:
@@ -77,12 +97,15 @@ def adapt(source_model: keras.Model, source_images: np.ndarray, target_images: n
         adapted = adapted_classifier(target_encoder, head)  # shares the target encoder: watches it train
     data = tf.data.Dataset.zip((_images(source_images, config.batch_size, config.seed),
                                 _images(target_images, config.batch_size, config.seed + 1)))
-    backup = BackupAndRestore(os.path.join(work_dir, "backup"))
+    settings = {"config": dataclasses.asdict(config), "source_model": _fingerprint(*source_model.get_weights()),
+                "source_images": _fingerprint(source_images), "target_images": _fingerprint(target_images)}
+    backup = BackupAndRestore(os.path.join(work_dir, "backup"), settings=settings,
+                              fix=f"delete {work_dir} (or its backup/) to start again, or give another work_dir")
     callbacks = ([EvalAccuracy(adapted, *eval_set)] if eval_set else []) + [
-        keras.callbacks.TensorBoard(os.path.join(work_dir, "tensorboard"), write_graph=False), keras.callbacks.TerminateOnNaN(), backup]
+        keras.callbacks.TensorBoard(os.path.join(work_dir, "tensorboard"), write_graph=False), _StopOnNonFinite(), backup]
     history = adaptation.fit(data.prefetch(2), epochs=config.steps // config.steps_per_epoch,
                              steps_per_epoch=config.steps_per_epoch, shuffle=False, verbose=verbose, callbacks=callbacks)
-    if not np.all(np.isfinite(history.history.get("encoder_loss", [0.0]))):
+    if not all(np.all(np.isfinite(values)) for values in history.history.values()):
         raise TfdfkdError("the adversarial losses became NaN/Inf during adaptation",
                           f"lower --learning_rate, and delete {work_dir} (it holds this run's settings) to start again")
     # a run resumed after its last epoch trains nothing: its last logs come from the backup

@@ -19,10 +19,16 @@ kill after training but before the caller has stored its result (an export, a re
 throw the training away. The rerun restores the last epoch, `fit` trains nothing, and
 `last_logs` still holds the final losses. The caller removes the directory (`discard`) once its
 result is safe.
+
+A backup kept that long may be found by a later run with other settings in the same directory,
+which would silently take its weights and train only the remaining epochs (or none). A caller
+that passes `settings` (what defines the training: its configuration, fingerprints of its data)
+has them recorded with every backup, and a backup recorded with other settings is refused.
 """
 
 from __future__ import annotations
 
+import json
 import math
 import os
 import shutil
@@ -35,14 +41,26 @@ from tfdfkd.io_utils import atomic_path, read_json, write_json
 
 class BackupAndRestore(keras.callbacks.BackupAndRestore):
     """`keras.callbacks.BackupAndRestore` with atomic backups; same arguments and behaviour
-    (restore at `on_train_begin`, backup every epoch or `save_freq` batches), except that the
-    backup outlives `fit` until `discard` unless `delete_checkpoint=True`."""
+    (restore at `on_train_begin`, backup at every epoch's end), except that the backup outlives
+    `fit` until `discard` unless `delete_checkpoint=True`, and that a backup recorded with other
+    `settings` is refused (`fix` says how to go on)."""
 
     seconds_before_this_fit = 0.0  # training seconds of earlier, killed invocations (from the backup)
 
-    def __init__(self, backup_dir, save_freq="epoch", double_checkpoint=False, delete_checkpoint=False):
+    def __init__(self, backup_dir, save_freq="epoch", double_checkpoint=False, delete_checkpoint=False,
+                 settings: dict | None = None, fix: str = "delete the backup directory to start again, or use another work directory"):
+        if save_freq != "epoch":  # a mid-epoch backup would bypass the finite-logs guard and record the wrong epoch
+            raise ValueError(f"tfdfkd's BackupAndRestore backs up at epoch ends only, not save_freq={save_freq!r}")
         super().__init__(backup_dir, save_freq=save_freq, double_checkpoint=double_checkpoint, delete_checkpoint=delete_checkpoint)
         self.last_logs: dict = {}  # the logs of the last finished epoch, this invocation's or a restored backup's
+        self.settings = None if settings is None else json.loads(json.dumps(settings))  # tuples as lists, as they read back
+        if self.settings is not None and os.path.exists(self._training_metadata_path):
+            recorded = read_json(self._training_metadata_path).get("settings")
+            if recorded is not None and recorded != self.settings:
+                from tfdfkd.errors import TfdfkdError
+
+                changed = sorted(k for k in set(recorded) | set(self.settings) if recorded.get(k) != self.settings.get(k))
+                raise TfdfkdError(f"{backup_dir} holds the backup of a run with other settings ({', '.join(changed)})", fix)
 
     def discard(self) -> None:
         """Removes the backup: call it once the run's result is stored."""
@@ -69,7 +87,8 @@ class BackupAndRestore(keras.callbacks.BackupAndRestore):
         with atomic_path(os.path.join(self.backup_dir, name)) as tmp:
             self.model.save_weights(tmp, overwrite=True)
         write_json(self._training_metadata_path, {"epoch": self._current_epoch, "batch": self._last_batch_seen, "weights": name,
-                                                  "seconds": self.training_seconds(), "logs": self.last_logs})
+                                                  "seconds": self.training_seconds(), "logs": self.last_logs,
+                                                  **({"settings": self.settings} if self.settings is not None else {})})
         for stale in os.listdir(self.backup_dir):
             if stale.endswith(".weights.h5") and stale != name:  # older backups, and temporaries of killed writes
                 os.remove(os.path.join(self.backup_dir, stale))

@@ -102,6 +102,7 @@ def claim_staging(staging: str, source: dict, refusal: str) -> str:
     from tfdfkd.errors import TfdfkdError
 
     path = os.path.join(staging, "source.json")
+    remove_stale_temporaries(staging)  # a kill during the marker's own first write leaves only its temporary
     if os.path.exists(path) and read_json(path) != source:
         raise TfdfkdError(f"{staging} holds {refusal}", "rerun that command to finish it, or delete the directory")
     if not os.path.exists(path) and os.path.isdir(staging) and os.listdir(staging):
@@ -109,6 +110,24 @@ def claim_staging(staging: str, source: dict, refusal: str) -> str:
     os.makedirs(staging, exist_ok=True)
     write_json(path, source)
     return path
+
+
+def finish_staging(staging: str, out: str, resume_state) -> None:
+    """Publishes the finished run in `staging` (claimed by `claim_staging`; its metrics.json,
+    written last, marks it finished) as `out`. The entries `resume_state(name)` selects served
+    only to resume, so they go first, while a rerun can still finish from `staging`; then the
+    rename; the claim marker goes last, so a kill after the rename leaves only that small record
+    of the settings in `out`. A rerun that finds metrics.json in `staging` calls only this."""
+    import shutil
+
+    for name in os.listdir(staging):
+        if name != "source.json" and resume_state(name):
+            path = os.path.join(staging, name)
+            shutil.rmtree(path) if os.path.isdir(path) else os.remove(path)
+    os.replace(staging, out)
+    marker = os.path.join(out, "source.json")
+    if os.path.exists(marker):
+        os.remove(marker)
 
 
 class StageLog:

@@ -53,7 +53,6 @@ def main(argv):
 
 def adapt():
     import dataclasses
-    import shutil
 
     import numpy as np
 
@@ -67,6 +66,7 @@ def adapt():
     from tfdfkd.export import save_student
     from tfdfkd.io_utils import (
         claim_staging,
+        finish_staging,
         git_commit,
         refuse_existing_record,
         write_json,
@@ -102,7 +102,11 @@ def adapt():
     source = {"source_model": FLAGS.source_model, "source_images": FLAGS.source_images, "num_source_images": FLAGS.num_source_images,
               "target": FLAGS.target, "corruption": FLAGS.corruption, "num_target_images": FLAGS.num_target_images,
               "config": dataclasses.asdict(config)}
-    claim = claim_staging(staging, source, "an unfinished adaptation with other settings")
+    claim_staging(staging, source, "an unfinished adaptation with other settings")
+    if os.path.exists(os.path.join(staging, "metrics.json")):  # killed after its last write: only publishing is left
+        finish_staging(staging, FLAGS.out, _resume_state)
+        print(f"adapted: finished earlier; exported to {os.path.join(FLAGS.out, 'adapted')}")
+        return
     before = accuracy(source_model, test_images, test.labels)
     print(f"adapting {FLAGS.source_model} to {FLAGS.target} ({FLAGS.corruption}; {len(target_images)} unlabelled images) "
           f"with {len(source_images)} source images from {FLAGS.source_images}; accuracy before: {before:.4f}")
@@ -119,12 +123,14 @@ def adapt():
         "command": " ".join(["python", "tools/adapt.py"] + sys.argv[1:]), "commit": commit,
     }
     write_json(os.path.join(staging, "metrics.json"), metrics)
-    os.replace(staging, FLAGS.out)
-    # The resume state goes last: a kill before the rename can still resume without retraining.
-    shutil.rmtree(os.path.join(FLAGS.out, "backup"), ignore_errors=True)
-    os.remove(os.path.join(FLAGS.out, os.path.basename(claim)))
+    finish_staging(staging, FLAGS.out, _resume_state)
     print(f"adapted: target test accuracy {metrics['student_accuracy']:.4f} (before {metrics['teacher_accuracy']:.4f}); "
           f"exported to {os.path.join(FLAGS.out, 'adapted')}")
+
+
+def _resume_state(name: str) -> bool:
+    """What the adaptation kept only to resume after a kill."""
+    return name == "backup"
 
 
 if __name__ == "__main__":

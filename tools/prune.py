@@ -53,7 +53,6 @@ def main(argv):
 
 
 def prune():
-    import shutil
 
     from tfdfkd import data, proxy, pruning, teacher, zoo
     from tfdfkd import strategy as strategies
@@ -61,6 +60,7 @@ def prune():
     from tfdfkd.export import save_student
     from tfdfkd.io_utils import (
         claim_staging,
+        finish_staging,
         git_commit,
         refuse_existing_record,
         write_json,
@@ -84,6 +84,10 @@ def prune():
     # The pruning settings themselves are checked by tfdfkd.pruning_run.
     claim_staging(staging, {"teacher": FLAGS.teacher, "images": FLAGS.images, "num_images": FLAGS.num_images},
                   "an unfinished pruning of another teacher or image set")
+    if os.path.exists(os.path.join(staging, "metrics.json")):  # killed after its last write: only publishing is left
+        finish_staging(staging, FLAGS.out, _resume_state)
+        print(f"pruned student: finished earlier; exported to {os.path.join(FLAGS.out, 'student')}")
+        return
     print(f"pruning {FLAGS.prune_fraction:.0%} of {pruning.filter_count(model, FLAGS.prune_layers)} {FLAGS.prune_layers} filters of {FLAGS.teacher} on {len(images)} "
           f"images from {FLAGS.images}")
     start = time.time()
@@ -101,15 +105,16 @@ def prune():
         "command": " ".join(["python", "tools/prune.py"] + sys.argv[1:]), "commit": commit,
     }
     write_json(os.path.join(staging, "metrics.json"), metrics)
-    os.replace(staging, FLAGS.out)
-    # The round checkpoints served resumption only; they go last, so a kill before the rename resumes without retraining.
-    for name in os.listdir(FLAGS.out):
-        if name.startswith("round_") or name in ("progress.json", "finetune_backup", "source.json"):
-            path = os.path.join(FLAGS.out, name)
-            shutil.rmtree(path) if os.path.isdir(path) else os.remove(path)
+    finish_staging(staging, FLAGS.out, _resume_state)
     print(f"pruned student: {metrics['student_filters']} of {metrics['teacher_filters']} filters, "
           f"{metrics['student_multiply_adds']} of {metrics['teacher_multiply_adds']} multiply-adds, "
           f"test accuracy {metrics['student_accuracy']:.4f} (teacher {metrics['teacher_accuracy']:.4f})")
+
+
+def _resume_state(name: str) -> bool:
+    """What the pruning run kept only to resume after a kill: each round's model and the log of
+    rounds, and the fine-tuning's backup."""
+    return name.startswith("round_") or name in ("progress.json", "finetune_backup")
 
 
 if __name__ == "__main__":

@@ -89,7 +89,12 @@ def train():
         cut = len(y) - FLAGS.validation_examples
         x, y, validation = x[:cut], y[:cut], (x[cut:], y[cut:])
     work_dir = FLAGS.work_dir or os.path.join("runs", "teachers", FLAGS.name)
-    backup = BackupAndRestore(os.path.join(work_dir, "backup"))  # resumes a killed run at its last finished epoch
+    # Resumes a killed run at its last finished epoch; a backup of another recipe is refused, not taken over.
+    training_settings = {name: getattr(FLAGS, name) for name in (
+        "architecture", "dataset", "epochs", "batch_size", "learning_rate", "seed", "validation_examples", "augment", "noise_std",
+        "adversarial_eps", "adversarial_iterations", "cosine")}
+    backup = BackupAndRestore(os.path.join(work_dir, "backup"), settings=training_settings,
+                              fix=f"rerun with that recipe to finish it, or delete {work_dir} to start again (or pass another --work_dir)")
     callbacks = [backup, keras.callbacks.TensorBoard(os.path.join(work_dir, "tensorboard"), write_graph=False),
                  keras.callbacks.TerminateOnNaN()]
     model.fit(_training_data(x, y), epochs=FLAGS.epochs, verbose=2, validation_data=validation, shuffle=False,  # tf.data shuffles

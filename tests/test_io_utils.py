@@ -1,0 +1,30 @@
+"""tfdfkd.io_utils: claiming a work directory and publishing it as a finished result."""
+
+import json
+import os
+
+import pytest
+
+from tfdfkd.errors import TfdfkdError
+from tfdfkd.io_utils import claim_staging, finish_staging
+
+
+def test_a_kill_during_the_claim_itself_does_not_lock_the_directory(tmp_path):
+    staging = tmp_path / "out.partial"
+    staging.mkdir()
+    (staging / ".tmp-99999999-source.json").write_text("{")  # the marker's temporary; its process is gone
+    claim_staging(str(staging), {"a": 1}, "another run")
+    assert sorted(os.listdir(staging)) == ["source.json"]
+    with pytest.raises(TfdfkdError, match="holds another run"):
+        claim_staging(str(staging), {"a": 2}, "another run")
+
+
+def test_publishing_drops_the_resume_state_before_the_rename_and_the_marker_after(tmp_path):
+    staging, out = tmp_path / "out.partial", tmp_path / "out"
+    claim_staging(str(staging), {"a": 1}, "another run")
+    (staging / "backup").mkdir()
+    (staging / "backup" / "w.h5").write_text("weights")
+    (staging / "round_1.keras").write_text("model")
+    (staging / "metrics.json").write_text(json.dumps({"student_accuracy": 0.5}))
+    finish_staging(str(staging), str(out), lambda name: name == "backup" or name.startswith("round_"))
+    assert sorted(os.listdir(out)) == ["metrics.json"] and not staging.exists()
