@@ -186,6 +186,11 @@ BAD_INPUTS = [
     ("flag value of the wrong type", None, None, [DIGITS, "--num_samples=many"], "invalid literal for int()"),
     ("size that is not positive", None, None, [DIGITS, "--distill_batch_size=0"], "--distill_batch_size is 0"),
     ("negative mixup", None, None, [DIGITS, "--distill_mixup=-1"], "--distill_mixup is -1.0"),
+    ("temperature that is not positive", None, None, [DIGITS, "--distill_tau=0"], "--distill_tau is 0.0"),
+    ("momentum outside [0, 1)", None, None, [DIGITS, "--distill_optimizer=sgd", "--distill_momentum=-3"], "--distill_momentum is -3.0"),
+    ("negative seed", None, None, [DIGITS, "--seed=-1"], "--seed is -1"),
+    ("no synthesis iterations", None, None, [DIGITS, "--synth_iterations=0"], "--synth_iterations is 0"),
+    ("negative Dirichlet betas", None, None, [DIGITS, "--synth_betas=1.0,-1"], "each must be a positive Dirichlet concentration"),
     ("no distillation for a method that does not interleave", None, None, [DIGITS, "--distill_epochs=0"],
      "--distill_epochs is 0, and zskd does not train the student while it synthesizes"),
     ("interleave for a method that feeds its own batches", None, None, [DIGITS, "--method=degan", "--proxy=digits", "--interleave"],
@@ -215,7 +220,7 @@ BAD_INPUTS = [
     ("TF_CONFIG that is not JSON", None, _tf_config_not_json, [DIGITS, "--strategy=multi_worker"], "TF_CONFIG is not valid JSON"),
     # (the other malformed TF_CONFIGs are checked in-process in test_strategy.py)
     # numbers that go bad during the run: the staging directory goes too
-    ("NaN during synthesis", None, None, [DIGITS, "--synth_learning_rate=nan", "--synth_iterations=3", "--num_samples=100"], "NaN"),
+    ("NaN during synthesis", None, None, [DIGITS, "--synth_tau=1e-45", "--synth_iterations=3", "--num_samples=100"], "NaN"),
     ("NaN during distillation", None, None, [DIGITS, "--num_samples=100", "--synth_iterations=2", "--distill_epochs=2",
                                              "--distill_batch_size=50", "--distill_learning_rate=1e30"],
      "the distillation loss became NaN/Inf"),

@@ -6,7 +6,7 @@ import os
 import pytest
 
 from tfdfkd.errors import TfdfkdError
-from tfdfkd.io_utils import claim_staging, finish_staging
+from tfdfkd.io_utils import claim_staging, finish_staging, refuse_existing_record
 
 
 def test_a_kill_during_the_claim_itself_does_not_lock_the_directory(tmp_path):
@@ -28,3 +28,10 @@ def test_publishing_drops_the_resume_state_before_the_rename_and_the_marker_afte
     (staging / "metrics.json").write_text(json.dumps({"student_accuracy": 0.5}))
     finish_staging(str(staging), str(out), lambda name: name == "backup" or name.startswith("round_"))
     assert sorted(os.listdir(out)) == ["metrics.json"] and not staging.exists()
+
+
+def test_an_out_that_cannot_be_created_is_refused_before_any_work(tmp_path):
+    (tmp_path / "a_file").write_text("not a directory")
+    with pytest.raises(TfdfkdError, match="a_file is a file, not a directory"):
+        refuse_existing_record(str(tmp_path / "a_file" / "record.json"))
+    refuse_existing_record(str(tmp_path / "new" / "record.json"))  # a missing parent is fine: it will be created

@@ -259,3 +259,17 @@ def test_render_tool_errors_and_small_run(tmp_path):
                           capture_output=True, text=True, cwd=ROOT, timeout=120, check=False)
     assert good.returncode == 0, good.stderr
     assert cache.load_images(str(out), resolution=8, channels=3).shape == (60, 8, 8, 3)
+
+
+def test_a_filter_that_drops_everything_gives_up_and_a_foreign_directory_is_refused(tmp_path):
+    drop_all = filters.FilterConfig(max_top2_fraction=0.05)  # 8x8 grey at 16 levels: the top two colours cover >= 1/8
+    with pytest.raises(TfdfkdError, match=f"dropped every one of the last {cache.EMPTY_SHARDS_LIMIT} shards"):
+        cache.render_cache(str(tmp_path / "none"), **{**CACHE_ARGS, "filter_config": drop_all, "shard_frames": 8})
+    with pytest.raises(TfdfkdError, match="exceeds the 16 colours"):
+        cache.render_cache(str(tmp_path / "grey"), **{**CACHE_ARGS, "filter_config": filters.FilterConfig(min_colors=17)})
+    (tmp_path / "mine").mkdir()
+    (tmp_path / "mine" / "notes.txt").write_text("a user's file")
+    with pytest.raises(TfdfkdError, match="holds files that are not a shader cache"):
+        cache.render_cache(str(tmp_path / "mine"), **CACHE_ARGS)
+    with pytest.raises(ValueError, match="max_top2_fraction"):
+        filters.FilterConfig(max_top2_fraction=2.0)

@@ -72,6 +72,14 @@ class IncrementalConfig:
                               "use --classes_per_step of 2 or more")
         if self.replay != "none" and self.replay_samples < 1:
             raise TfdfkdError(f"replay={self.replay} with replay_samples={self.replay_samples}", "give --replay_samples of 1 or more")
+        if self.architecture not in models.ARCHITECTURES:
+            raise TfdfkdError(f"unknown architecture {self.architecture!r}", f"use one of {', '.join(sorted(models.ARCHITECTURES))}")
+        for name in ("train_epochs", "train_batch_size", "consolidate_epochs", "consolidate_batch_size", "synth_iterations", "synth_batch_size"):
+            if getattr(self, name) < 1:
+                raise TfdfkdError(f"{name}={getattr(self, name)} is not a positive count", f"give --{name} of 1 or more")
+        for name in ("learning_rate", "lwf_temperature"):
+            if not 0 < getattr(self, name) < float("inf"):
+                raise TfdfkdError(f"{name}={getattr(self, name)} is not positive", f"give a positive --{name}")
 
 
 def class_groups(config: IncrementalConfig, num_classes: int) -> list[list[int]]:

@@ -87,11 +87,27 @@ def write_benchmark(record: dict, out: str | None, commit: str | None = None) ->
 
 def refuse_existing_record(path: str) -> None:
     """The tools that write one result (a JSON record, or a finished output directory) never
-    overwrite one: a rerun must not erase a result."""
+    overwrite one: a rerun must not erase a result. Nor do they work for nothing: an `--out` that
+    cannot be created is refused before any work."""
     if os.path.exists(path):
         from tfdfkd.errors import TfdfkdError
 
         raise TfdfkdError(f"--out {path} exists", "choose a new --out, or delete it")
+    check_writable(path)
+
+
+def check_writable(out: str, flag: str = "--out") -> None:
+    """Refuses an `out` (given as `flag`) that cannot be created (its nearest existing ancestor is
+    a file or read-only), before any work is done."""
+    from tfdfkd.errors import TfdfkdError
+
+    parent = os.path.dirname(os.path.abspath(out))
+    while not os.path.exists(parent):
+        parent = os.path.dirname(parent)
+    if not os.path.isdir(parent):
+        raise TfdfkdError(f"cannot create {flag} {out}: {parent} is a file, not a directory", f"choose a {flag} in a writable directory")
+    if not os.access(parent, os.W_OK | os.X_OK):
+        raise TfdfkdError(f"cannot create {flag} {out}: {parent} is not writable", f"choose a {flag} in a writable directory")
 
 
 def claim_staging(staging: str, source: dict, refusal: str) -> str:

@@ -30,7 +30,13 @@ import tempfile
 import time
 
 from tfdfkd.errors import TfdfkdError
-from tfdfkd.io_utils import atomic_path, read_json, remove_stale_temporaries, write_json
+from tfdfkd.io_utils import (
+    atomic_path,
+    check_writable,
+    read_json,
+    remove_stale_temporaries,
+    write_json,
+)
 
 PARTIAL_SUFFIX = ".partial"
 
@@ -106,7 +112,7 @@ def run(config: RunConfig, command: str = "", verbose: int = 1, extra_files: dic
     if resume == "finished":
         return read_json(os.path.join(out, "metrics.json"))
 
-    _check_writable(out)
+    check_writable(out)
     strategy = strategies.get(config.strategy)
     scratch = None
     if not strategies.is_chief(strategy):  # a non-chief worker: see the module docstring
@@ -258,18 +264,28 @@ def check_numbers(config: RunConfig) -> None:
         raise TfdfkdError(f"--distill_augment_fraction is {config.distill_augment_fraction}, it must be in [0, 1]", "pass e.g. 0.9")
     if not config.distill_mixup >= 0.0 or math.isinf(config.distill_mixup):  # also NaN
         raise TfdfkdError(f"--distill_mixup is {config.distill_mixup}, it must be a finite number >= 0", "pass 0 (off) or e.g. 1.0")
+    if not 0 <= config.seed < 2**32:
+        raise TfdfkdError(f"--seed is {config.seed}, it must be in [0, 2**32)", "pass e.g. 0")
+    if not 0.0 < config.distill_tau < math.inf:
+        raise TfdfkdError(f"--distill_tau is {config.distill_tau}, it must be a positive temperature", "pass e.g. 20 (ZSKD) or 4")
+    if not 0.0 <= config.distill_momentum < 1.0:
+        raise TfdfkdError(f"--distill_momentum is {config.distill_momentum}, it must be in [0, 1)", "pass e.g. 0.9")
+    if not 0.0 <= config.distill_weight_decay < math.inf:
+        raise TfdfkdError(f"--distill_weight_decay is {config.distill_weight_decay}, it must be a finite number >= 0", "pass 0 (off) or e.g. 1e-3")
+    _check_synth_numbers(dict(config.synth_settings))
 
 
-def _check_writable(out: str) -> None:
-    """Refuses an `out` that cannot be created (its nearest existing ancestor is a file or read-only),
-    before any work is done."""
-    parent = os.path.dirname(out)
-    while not os.path.exists(parent):
-        parent = os.path.dirname(parent)
-    if not os.path.isdir(parent):
-        raise TfdfkdError(f"cannot create --out {out}: {parent} is a file, not a directory", "choose an --out in a writable directory")
-    if not os.access(parent, os.W_OK | os.X_OK):
-        raise TfdfkdError(f"cannot create --out {out}: {parent} is not writable", "choose an --out in a writable directory")
+def _check_synth_numbers(settings: dict) -> None:
+    """Refuses the common synthesis settings (`--synth_*`) that cannot work; each method's own
+    settings are checked by its config."""
+    for name in ("iterations", "learning_rate", "tau"):
+        value = settings.get(name)
+        if value is not None and not (isinstance(value, (int, float)) and 0 < value < math.inf and (name != "iterations" or value >= 1)):
+            raise TfdfkdError(f"--synth_{name} is {value}, it must be positive", f"pass a positive --synth_{name} or leave it out for the method's default")
+    betas = settings.get("betas")
+    if betas is not None and not all(isinstance(b, (int, float)) and 0 < b < math.inf for b in betas):
+        raise TfdfkdError(f"--synth_betas is {','.join(str(b) for b in betas)}, each must be a positive Dirichlet concentration",
+                          "pass e.g. 1.0,0.1 (ZSKD)")
 
 
 def _mirror(source: str, destination: str) -> None:
@@ -327,13 +343,18 @@ def eval_set_for(config: RunConfig, teacher) -> tuple:
     if eval_name is None:
         return None, None
     eval_set = data.load(eval_name, "test", config.data_dir)
-    if eval_set.images.shape[1:] != teacher.input_shape:
-        raise TfdfkdError(f"--eval_dataset {eval_name} has images of shape {eval_set.images.shape[1:]}, the teacher takes {teacher.input_shape}",
+    check_eval_set(eval_name, eval_set, teacher)
+    return eval_name, eval_set
+
+
+def check_eval_set(eval_name: str, eval_set, teacher) -> None:
+    """Refuses a labelled test set whose images or classes `teacher` cannot be measured on."""
+    if eval_set.images.shape[1:] != tuple(teacher.input_shape):
+        raise TfdfkdError(f"--eval_dataset {eval_name} has images of shape {eval_set.images.shape[1:]}, the teacher takes {tuple(teacher.input_shape)}",
                           "evaluate on the dataset the teacher was trained for")
     if eval_set.num_classes != teacher.num_classes:
         raise TfdfkdError(f"--eval_dataset {eval_name} has {eval_set.num_classes} classes, the teacher {teacher.num_classes}",
                           "evaluate on the dataset the teacher was trained for")
-    return eval_name, eval_set
 
 
 def build_student(config: RunConfig, teacher):

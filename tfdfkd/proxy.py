@@ -30,7 +30,7 @@ NOISE_IMAGES = 50_000
 DATASET_CLASSES = 10  # every dataset of tfdfkd.data has 10 classes
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".bmp", ".gif")
 ARRAY_SUFFIXES = (".npy", ".npz")
-_FIX = ("pass --proxy= a shader cache or image directory, an .npy/.npz file, digits, "
+_FIX = ("pass (as --proxy, --images or --source_images, whichever the tool takes) a shader cache or image directory, an .npy/.npz file, digits, "
         "fashion_mnist:<class ids> (e.g. fashion_mnist:0,1) or noise")
 
 

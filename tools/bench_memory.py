@@ -26,12 +26,12 @@ FLAGS = flags.FLAGS
 flags.DEFINE_list("num_samples", ["10000", "200000"], "Transfer-set sizes, one fresh run each.")
 flags.DEFINE_string("teacher", "lenet5_digits", "Zoo name, .keras file or SavedModel directory.")
 flags.DEFINE_string("method", "zskd", "Synthesis method.")
-flags.DEFINE_integer("synth_iterations", 1, "Optimisation steps per image (1: the images barely matter here).")
-flags.DEFINE_integer("synth_batch_size", 1000, "Images per synthesis batch (shards hold 10 batches).")
-flags.DEFINE_integer("distill_epochs", 1, "Epochs over the transfer set.")
-flags.DEFINE_integer("distill_batch_size", 1000, "Distillation batch size.")
+flags.DEFINE_integer("synth_iterations", 1, "Optimisation steps per image (1: the images barely matter here).", lower_bound=1)
+flags.DEFINE_integer("synth_batch_size", 1000, "Images per synthesis batch (shards hold 10 batches).", lower_bound=1)
+flags.DEFINE_integer("distill_epochs", 1, "Epochs over the transfer set.", lower_bound=1)
+flags.DEFINE_integer("distill_batch_size", 1000, "Distillation batch size.", lower_bound=1)
 flags.DEFINE_enum("strategy", "mirrored", ["default", "mirrored", "multi_worker", "tpu"], "tf.distribute strategy of the runs.")
-flags.DEFINE_float("max_ratio", 1.5, "Largest acceptable peak-RSS ratio between the largest and the smallest set.")
+flags.DEFINE_float("max_ratio", 1.5, "Largest acceptable peak-RSS ratio between the largest and the smallest set.", lower_bound=1.0)
 flags.DEFINE_string("work_dir", None, "Where the runs write (default: a temporary directory, deleted afterwards).")
 flags.DEFINE_string("out", None, "Where to write the JSON record (default: print only).")
 
@@ -57,9 +57,10 @@ def peak_rss_mb(command: list[str], log_path: str) -> tuple[float, float]:
         process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode != 0:
         with open(log_path) as log:
-            tail = log.read().strip().splitlines()[-1:] or [""]
-        raise TfdfkdError(f"the run {' '.join(command[1:3])} ... failed with status {process.returncode}: {tail[0][:200]}",
-                          f"see {log_path}")
+            tail = (log.read().strip().splitlines()[-1:] or [""])[0]
+        problem, _, fix = tail.removeprefix("error: ").partition(". Fix: ")  # the run's own one-line error, when it gave one
+        raise TfdfkdError(f"the run {' '.join(command[1:3])} ... failed with status {process.returncode}: {problem[:300]}",
+                          fix or (f"see {log_path}" if FLAGS.work_dir else "rerun with --work_dir=DIR to keep its log"))
     return usage.ru_maxrss / 1024, time.time() - start  # Linux reports kilobytes
 
 
@@ -69,7 +70,10 @@ def bench():
     from tfdfkd.errors import TfdfkdError
     from tfdfkd.io_utils import git_commit, write_benchmark
 
-    sizes = [int(n) for n in FLAGS.num_samples]
+    try:
+        sizes = [int(n) for n in FLAGS.num_samples]
+    except ValueError:
+        raise TfdfkdError(f"--num_samples={','.join(FLAGS.num_samples)} is not a list of sizes", "pass e.g. 10000,200000") from None
     if len(sizes) < 2 or min(sizes) < 1:
         raise TfdfkdError(f"--num_samples={','.join(FLAGS.num_samples)} needs at least two positive sizes", "pass e.g. 10000,200000")
     work_dir = FLAGS.work_dir or tempfile.mkdtemp(prefix="bench-memory-")

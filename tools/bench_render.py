@@ -24,13 +24,13 @@ sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 from absl import app, flags
 
 FLAGS = flags.FLAGS
-flags.DEFINE_integer("num_images", 20000, "Kept images per run.")
+flags.DEFINE_integer("num_images", 20000, "Kept images per run.", lower_bound=1)
 flags.DEFINE_string("resolution", "32", "Image size (32 or HxW).")
 flags.DEFINE_enum("channels", "1", ["1", "3"], "1: grey, 3: RGB.")
 flags.DEFINE_list("settings", ["2x1", "1x1", "2x0", "1x0"], "WxT: W workers with LP_NUM_THREADS=T (0: Mesa default).")
-flags.DEFINE_integer("repeats", 2, "Runs per setting; the median counts.")
-flags.DEFINE_integer("frames_per_program", 16, "Frames per program visit.")
-flags.DEFINE_integer("generated_programs", 256, "Generated programs added to the shipped library.")
+flags.DEFINE_integer("repeats", 2, "Runs per setting; the median counts.", lower_bound=1)
+flags.DEFINE_integer("frames_per_program", 16, "Frames per program visit.", lower_bound=1)
+flags.DEFINE_integer("generated_programs", 256, "Generated programs added to the shipped library.", lower_bound=0)
 flags.DEFINE_bool("cold", True, "Also time one end-to-end run of the best setting with Mesa's shader disk cache off "
                   "(MESA_SHADER_CACHE_DISABLE=true), like a first run on a fresh machine.")
 flags.DEFINE_string("out", None, "Where to write the JSON record (default: print only).")

@@ -24,8 +24,8 @@ FLAGS = flags.FLAGS
 flags.DEFINE_string("teacher", "lenet5_fashion_mnist", "Zoo name, .keras file or SavedModel directory.")
 flags.DEFINE_string("student", "lenet5_half", "Student architecture.")
 flags.DEFINE_string("cache", "runs/shader_cache_32_grey", "Shader cache at the teacher's resolution (tools/render_shaders.py).")
-flags.DEFINE_integer("batch_size", 128, "Images per step (the paper's and our flagfiles': 128).")
-flags.DEFINE_integer("steps", 30, "Distinct batches; the timed distillation pass runs them three times over.")
+flags.DEFINE_integer("batch_size", 128, "Images per step (the paper's and our flagfiles': 128).", lower_bound=1)
+flags.DEFINE_integer("steps", 30, "Distinct batches; the timed distillation pass runs them three times over.", lower_bound=1)
 flags.DEFINE_enum("strategy", "mirrored", ["default", "mirrored"], "tf.distribute strategy (tools/distill.py's default: mirrored).")
 flags.DEFINE_string("out", None, "Where to write the JSON record (default: print only).")
 

@@ -22,14 +22,14 @@ from absl import app, flags
 FLAGS = flags.FLAGS
 flags.DEFINE_string("teacher", "lenet5_fashion_mnist", "Zoo name, .keras file or SavedModel directory.")
 flags.DEFINE_string("method", "zskd", "Synthesis method.")
-flags.DEFINE_integer("batch_size", 500, "Images per synthesize() call.")
-flags.DEFINE_integer("iterations", 200, "Optimisation steps per image.")
-flags.DEFINE_integer("repeats", 3, "Timed calls.")
+flags.DEFINE_integer("batch_size", 500, "Images per synthesize() call.", lower_bound=1)
+flags.DEFINE_integer("iterations", 200, "Optimisation steps per image.", lower_bound=1)
+flags.DEFINE_integer("repeats", 3, "Timed calls.", lower_bound=1)
 flags.DEFINE_enum("strategy", "mirrored", ["default", "mirrored", "multi_worker", "tpu"], "tf.distribute strategy "
                   "(multi_worker: every worker runs this command with its TF_CONFIG; the chief writes --out).")
 flags.DEFINE_list("synth_settings", ["learning_rate=0.1", "clip=true"], "Method settings as key=value.")
 flags.DEFINE_bool("eager_baseline", False, "Also time the loop with tf.functions run eagerly.")
-flags.DEFINE_integer("eager_iterations", 20, "Iterations per image for the (slow) eager baseline.")
+flags.DEFINE_integer("eager_iterations", 20, "Iterations per image for the (slow) eager baseline.", lower_bound=1)
 flags.DEFINE_string("out", None, "Where to write the JSON record (default: print only).")
 
 

@@ -25,7 +25,7 @@ flags.DEFINE_string("work_dir", None, "Where finished steps and TensorBoard logs
 flags.DEFINE_string("dataset", "fashion_mnist", "Labelled dataset whose classes arrive in groups.")
 flags.DEFINE_string("data_dir", None, "Where local dataset files live.")
 flags.DEFINE_string("architecture", "lenet5", "Architecture of every model in the run.")
-flags.DEFINE_integer("classes_per_step", 2, "Classes in each group (the paper: 20 of CIFAR-100's 100).")
+flags.DEFINE_integer("classes_per_step", 2, "Classes in each group (the paper: 20 of CIFAR-100's 100).", lower_bound=1)
 flags.DEFINE_list("class_order", [], "The order classes arrive in (default 0, 1, 2, ...).")
 flags.DEFINE_enum("learner", "dmc", ["dmc", "replay_kd", "lwf", "finetune"],
                   "How each step learns its new group: dmc (the Data Impressions paper), replay_kd (the DeepInversion paper's "
@@ -33,19 +33,19 @@ flags.DEFINE_enum("learner", "dmc", ["dmc", "replay_kd", "lwf", "finetune"],
 flags.DEFINE_string("replay", "zskd", "What stands in for the old classes with dmc and replay_kd: a synthesis method run on "
                     "the old model (zskd, class_impressions, deepinversion for a BN architecture, ...), real (real old "
                     "images: the reference with data) or none.")
-flags.DEFINE_integer("replay_samples", 2400, "Replay images per step (the paper: 2,400 Data Impressions).")
-flags.DEFINE_integer("synth_iterations", 1500, "Optimisation steps per impression.")
-flags.DEFINE_integer("synth_batch_size", 500, "Impressions optimised together.")
+flags.DEFINE_integer("replay_samples", 2400, "Replay images per step (the paper: 2,400 Data Impressions).", lower_bound=0)
+flags.DEFINE_integer("synth_iterations", 1500, "Optimisation steps per impression.", lower_bound=1)
+flags.DEFINE_integer("synth_batch_size", 500, "Impressions optimised together.", lower_bound=1)
 flags.DEFINE_list("synth_settings", [], "More settings of the replay method, name=value pairs (see tools/distill.py).")
-flags.DEFINE_integer("train_epochs", 20, "Epochs of the step-0 model and of DMC's new-class models.")
-flags.DEFINE_integer("train_batch_size", 512, "Their batch size.")
-flags.DEFINE_float("learning_rate", 1e-3, "Adam learning rate of every model.")
-flags.DEFINE_integer("consolidate_epochs", 30, "Epochs of each step's combined model.")
-flags.DEFINE_integer("consolidate_batch_size", 128, "Its batch size.")
+flags.DEFINE_integer("train_epochs", 20, "Epochs of the step-0 model and of DMC's new-class models.", lower_bound=1)
+flags.DEFINE_integer("train_batch_size", 512, "Their batch size.", lower_bound=1)
+flags.DEFINE_float("learning_rate", 1e-3, "Adam learning rate of every model.", lower_bound=0.0)
+flags.DEFINE_integer("consolidate_epochs", 30, "Epochs of each step's combined model.", lower_bound=1)
+flags.DEFINE_integer("consolidate_batch_size", 128, "Its batch size.", lower_bound=1)
 flags.DEFINE_bool("augment", True, "ZSKD's augmentations on half of each batch of the combined model.")
-flags.DEFINE_float("lwf_temperature", 2.0, "Temperature of LwF's distillation term.")
+flags.DEFINE_float("lwf_temperature", 2.0, "Temperature of LwF's distillation term.", lower_bound=0.0)
 flags.DEFINE_string("strategy", "mirrored", "tf.distribute strategy: mirrored or default.")
-flags.DEFINE_integer("seed", 0, "Seeds every model, synthesis and shuffle.")
+flags.DEFINE_integer("seed", 0, "Seeds every model, synthesis and shuffle.", lower_bound=0)
 
 
 def main(argv):
@@ -60,7 +60,12 @@ def learn():
     from tfdfkd import synthesis
     from tfdfkd.errors import TfdfkdError
     from tfdfkd.incremental_run import IncrementalConfig, run
-    from tfdfkd.io_utils import git_commit, refuse_existing_record, write_json
+    from tfdfkd.io_utils import (
+        check_writable,
+        git_commit,
+        refuse_existing_record,
+        write_json,
+    )
 
     commit = git_commit()
     refuse_existing_record(FLAGS.out)
@@ -82,6 +87,8 @@ def learn():
         lwf_temperature=FLAGS.lwf_temperature, seed=FLAGS.seed)
     config.check()
     work_dir = FLAGS.work_dir or os.path.join("runs", "incremental", os.path.basename(FLAGS.out).split(".")[0])
+    if not os.path.isdir(work_dir):
+        check_writable(work_dir, "--work_dir")
     record = run(config, work_dir, FLAGS.data_dir, strategies.get(FLAGS.strategy))
     record.update({"work_dir": work_dir, "command": " ".join(["python", "tools/incremental.py"] + sys.argv[1:]), "commit": commit})
     write_json(FLAGS.out, record)

@@ -26,14 +26,14 @@ flags.DEFINE_string("student", "lenet5_half", "Architecture name (tfdfkd.models.
 flags.DEFINE_string("eval_dataset", None, "Labelled dataset whose test split measures accuracy (default: the zoo teacher's).")
 flags.DEFINE_string("data_dir", None, "Where local dataset files live.")
 flags.DEFINE_string("out", None, "The JSON record to write (must not exist).", required=True)
-flags.DEFINE_integer("seed", 0, "Seeds the student's initialisation, shuffling, augmentation and mixup.")
+flags.DEFINE_integer("seed", 0, "Seeds the student's initialisation, shuffling, augmentation and mixup.", lower_bound=0)
 flags.DEFINE_integer("distill_epochs", 100, "Distillation epochs over the transfer set.")
-flags.DEFINE_integer("distill_batch_size", 256, "Distillation batch size.")
-flags.DEFINE_float("distill_learning_rate", 0.001, "Adam learning rate of the student (cosine decay).")
-flags.DEFINE_float("distill_tau", 3.0, "Distillation temperature.")
+flags.DEFINE_integer("distill_batch_size", 256, "Distillation batch size.", lower_bound=1)
+flags.DEFINE_float("distill_learning_rate", 0.001, "Adam learning rate of the student (cosine decay).", lower_bound=0.0)
+flags.DEFINE_float("distill_tau", 3.0, "Distillation temperature.", lower_bound=0.0)
 flags.DEFINE_bool("distill_augment", True, "ZSKD's augmentations on a share of each batch.")
 flags.DEFINE_float("distill_augment_fraction", 0.5, "Share of each batch that is augmented.")
-flags.DEFINE_float("distill_mixup", 0.0, "Mixup of transfer-image pairs, lambda ~ Beta(a, a); 0 = off.")
+flags.DEFINE_float("distill_mixup", 0.0, "Mixup of transfer-image pairs, lambda ~ Beta(a, a); 0 = off.", lower_bound=0.0)
 
 
 def main(argv):
@@ -49,7 +49,12 @@ def redistill():
     from tfdfkd import strategy as strategies
     from tfdfkd import teacher as teachers
     from tfdfkd.errors import TfdfkdError
-    from tfdfkd.io_utils import git_commit, refuse_existing_record, write_json
+    from tfdfkd.io_utils import (
+        git_commit,
+        read_json,
+        refuse_existing_record,
+        write_json,
+    )
     from tfdfkd.transfer_set import MANIFEST, TransferSet
 
     commit = git_commit()
@@ -61,6 +66,13 @@ def redistill():
                           "pass a tools/distill.py run's --out, or its transfer_set/ directory")
     refuse_existing_record(FLAGS.out)
     transfer = TransferSet(directory)
+    if not transfer.manifest.get("complete"):
+        raise TfdfkdError(f"the transfer set in {directory} is unfinished ({len(transfer)} images so far; its synthesis was stopped)",
+                          "finish it by running its tools/distill.py command again, then redistill")
+    run_config = os.path.join(os.path.dirname(os.path.abspath(directory)), "config.json")
+    made_by = read_json(run_config).get("teacher") if os.path.isfile(run_config) else None
+    if made_by is not None and made_by != FLAGS.teacher:  # allowed (one teacher's images, another's targets), but rarely meant
+        print(f"note: these images were synthesized from {made_by}; the targets now come from --teacher={FLAGS.teacher}")
     config = pipeline.RunConfig(
         teacher=FLAGS.teacher, student=FLAGS.student, out=FLAGS.out, method=transfer.manifest["method"], num_samples=len(transfer),
         seed=FLAGS.seed, eval_dataset=FLAGS.eval_dataset, data_dir=FLAGS.data_dir, distill_epochs=FLAGS.distill_epochs,

@@ -20,21 +20,21 @@ from absl import app, flags
 
 FLAGS = flags.FLAGS
 flags.DEFINE_string("out", None, "Cache directory to write (or resume).", required=True)
-flags.DEFINE_integer("num_images", 25000, "Images to keep after filtering (the paper: 25k per dataset).")
+flags.DEFINE_integer("num_images", 25000, "Images to keep after filtering (the paper: 25k per dataset).", lower_bound=1)
 flags.DEFINE_string("resolution", "32", "Image size: 32 for 32x32, or HxW such as 32x48.")
 flags.DEFINE_enum("channels", "1", ["1", "3"], "1: grey (BT.601 luma), 3: RGB.")
-flags.DEFINE_integer("seed", 0, "Seeds the order of programs and every frame's time and p0..p3.")
-flags.DEFINE_integer("workers", None, "Render processes (default: one per CPU core).")
+flags.DEFINE_integer("seed", 0, "Seeds the order of programs and every frame's time and p0..p3.", lower_bound=0)
+flags.DEFINE_integer("workers", None, "Render processes (default: one per CPU core).", lower_bound=1)
 flags.DEFINE_integer("lp_num_threads", 1, "llvmpipe threads per worker (0 or less: Mesa's default); 1 is "
                      "fastest at 32x32 with one worker per core (tools/bench_render.py).")
-flags.DEFINE_integer("frames_per_program", 16, "Frames per program visit, each with its own random time and p0..p3.")
-flags.DEFINE_integer("generated_programs", 256, "Programs from tfdfkd.render.generator added to the shipped ones.")
+flags.DEFINE_integer("frames_per_program", 16, "Frames per program visit, each with its own random time and p0..p3.", lower_bound=1)
+flags.DEFINE_integer("generated_programs", 256, "Programs from tfdfkd.render.generator added to the shipped ones.", lower_bound=0)
 flags.DEFINE_bool("shipped_programs", True, "Include the shipped library (shaders/library).")
 # The filter of constant and simple images (tfdfkd.render.filters.FilterConfig; the defaults are its own).
-flags.DEFINE_integer("filter_levels", 16, "Quantisation steps per channel before colours are counted.")
-flags.DEFINE_integer("filter_min_colors", 3, "Drop images with fewer distinct quantised colours.")
+flags.DEFINE_integer("filter_levels", 16, "Quantisation steps per channel before colours are counted.", lower_bound=2)
+flags.DEFINE_integer("filter_min_colors", 3, "Drop images with fewer distinct quantised colours.", lower_bound=0)
 flags.DEFINE_float("filter_max_top2_fraction", 0.9, "Drop images whose two commonest colours cover more of the pixels.")
-flags.DEFINE_float("filter_min_std", 4.0, "Drop images whose pixel standard deviation (0..255) is lower.")
+flags.DEFINE_float("filter_min_std", 4.0, "Drop images whose pixel standard deviation (0..255) is lower.", lower_bound=0.0)
 
 
 def main(argv):
@@ -61,7 +61,8 @@ def render():
         filter_config = FilterConfig(FLAGS.filter_levels, FLAGS.filter_min_colors, FLAGS.filter_max_top2_fraction,
                                      FLAGS.filter_min_std)
     except ValueError as e:
-        raise TfdfkdError(f"bad filter setting: {e}", "pass --filter_levels between 2 and 256") from None
+        raise TfdfkdError(f"bad filter setting: {e}", "pass --filter_levels in [2, 256], --filter_min_colors >= 0, "
+                          "--filter_max_top2_fraction in (0, 1] and --filter_min_std in [0, 128)") from None
     manifest = cache.render_cache(FLAGS.out, FLAGS.num_images, resolution=cache.parse_resolution(FLAGS.resolution),
                                   channels=int(FLAGS.channels), seed=FLAGS.seed, programs=chosen,
                                   frames_per_program=FLAGS.frames_per_program, workers=FLAGS.workers,

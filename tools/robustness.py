@@ -22,11 +22,11 @@ from absl import app, flags
 FLAGS = flags.FLAGS
 flags.DEFINE_string("run", None, "A finished tools/distill.py output directory (--out of that run).", required=True)
 flags.DEFINE_string("out", None, "Where to write the JSON record.", required=True)
-flags.DEFINE_float("eps", 0.1, "L-inf radius of the attacks, on pixels in [0, 1] (the paper does not state its own).")
-flags.DEFINE_integer("iterations", 10, "Steps of iFGSM and PGD (each 2.5 * eps / iterations).")
+flags.DEFINE_float("eps", 0.1, "L-inf radius of the attacks, on pixels in [0, 1] (the paper does not state its own).", lower_bound=0.0)
+flags.DEFINE_integer("iterations", 10, "Steps of iFGSM and PGD (each 2.5 * eps / iterations).", lower_bound=1)
 flags.DEFINE_string("eval_dataset", None, "Labelled test set (default: the run's).")
 flags.DEFINE_string("data_dir", None, "Where local dataset files live.")
-flags.DEFINE_integer("seed", 0, "Seeds PGD's random starts.")
+flags.DEFINE_integer("seed", 0, "Seeds PGD's random starts.", lower_bound=0)
 
 
 def main(argv):
@@ -47,6 +47,7 @@ def measure():
         refuse_existing_record,
         write_json,
     )
+    from tfdfkd.pipeline import check_eval_set
 
     commit = git_commit()
     refuse_existing_record(FLAGS.out)
@@ -59,7 +60,9 @@ def measure():
     if not eval_dataset:
         raise TfdfkdError(f"the run in {FLAGS.run} measured no eval set", "pass --eval_dataset=fashion_mnist (or another)")
     test = data.load(eval_dataset, "test", FLAGS.data_dir)
-    models = {"teacher": teacher.load(run["teacher"]).logits_model, "student": keras.models.load_model(student_path)}
+    run_teacher = teacher.load(run["teacher"])
+    check_eval_set(eval_dataset, test, run_teacher)
+    models = {"teacher": run_teacher.logits_model, "student": keras.models.load_model(student_path)}
     start = time.time()
     figures = {}
     for role, model in models.items():

@@ -26,15 +26,15 @@ flags.DEFINE_string("teacher", None, "Zoo name, .keras file or SavedModel direct
 flags.DEFINE_string("images", None, "Images the generator learns on (a transfer_set/ directory, fashion_mnist, noise, ...; "
                     "see tfdfkd.proxy).", required=True)
 flags.DEFINE_string("out", None, "Where to write the JSON record.", required=True)
-flags.DEFINE_float("eps", 10 / 255, "L-inf radius of the perturbations on pixels in [0, 1] (the paper: 10 on 0..255).")
-flags.DEFINE_integer("steps", 2000, "Generator updates.")
-flags.DEFINE_integer("batch_size", 32, "Images (and latent vectors) per update (the paper: 32).")
-flags.DEFINE_float("learning_rate", 1e-3, "Adam learning rate of the generator.")
-flags.DEFINE_float("diversity_weight", 1.0, "Weight of the diversity term (0: fooling loss only).")
-flags.DEFINE_integer("samples", 10, "Perturbations drawn from the trained generator and measured.")
+flags.DEFINE_float("eps", 10 / 255, "L-inf radius of the perturbations on pixels in [0, 1] (the paper: 10 on 0..255).", lower_bound=0.0)
+flags.DEFINE_integer("steps", 2000, "Generator updates.", lower_bound=1)
+flags.DEFINE_integer("batch_size", 32, "Images (and latent vectors) per update (the paper: 32).", lower_bound=1)
+flags.DEFINE_float("learning_rate", 1e-3, "Adam learning rate of the generator.", lower_bound=0.0)
+flags.DEFINE_float("diversity_weight", 1.0, "Weight of the diversity term (0: fooling loss only).", lower_bound=0.0)
+flags.DEFINE_integer("samples", 10, "Perturbations drawn from the trained generator and measured.", lower_bound=1)
 flags.DEFINE_string("eval_dataset", None, "Labelled dataset whose test split is fooled (default: the zoo teacher's).")
 flags.DEFINE_string("data_dir", None, "Where local dataset files live.")
-flags.DEFINE_integer("seed", 0, "Seeds the generator, its latent draws and the image order.")
+flags.DEFINE_integer("seed", 0, "Seeds the generator, its latent draws and the image order.", lower_bound=0)
 
 
 def main(argv):
@@ -51,6 +51,7 @@ def attack():
     from tfdfkd import data, proxy, teacher, uap, zoo
     from tfdfkd.distill import accuracy
     from tfdfkd.io_utils import git_commit, refuse_existing_record, write_json
+    from tfdfkd.pipeline import check_eval_set
 
     commit = git_commit()
     refuse_existing_record(FLAGS.out)
@@ -58,6 +59,7 @@ def attack():
     eval_dataset = zoo.eval_dataset_for(FLAGS.teacher, FLAGS.eval_dataset)
     images = proxy.load(FLAGS.images, model.input_shape, seed=FLAGS.seed).astype("float32") / 255.0
     test = data.load(eval_dataset, "test", FLAGS.data_dir)
+    check_eval_set(eval_dataset, test, model)
     print(f"training a UAP generator on {len(images)} images from {FLAGS.images}, eps {FLAGS.eps:.4f}")
     start = time.time()
     trained = uap.train_generator(model.logits_model, images, FLAGS.eps, steps=FLAGS.steps, batch_size=FLAGS.batch_size,

@@ -43,6 +43,7 @@ FORMAT = "tfdfkd-shader-cache/1"
 MANIFEST = "manifest.json"
 SHARD_FRAMES = 4096  # frames rendered (before filtering) per shard
 CHUNK_FRAMES = 256  # frames per request to a worker: amortises the pipe round trip
+EMPTY_SHARDS_LIMIT = 8  # shards in a row that keep no frame: the filter drops everything, give up
 _RENDER_FIX = "render a cache at the teacher's resolution with tools/render_shaders.py --resolution={h} --channels={c}"
 
 
@@ -132,6 +133,13 @@ def render_cache(directory: str, num_images: int, resolution=(32, 32), channels:
             raise TfdfkdError(f"{name} must be a positive integer, got {value!r}", f"pass --{name}=1 or more")
     if not isinstance(seed, (int, np.integer)) or seed < 0:
         raise TfdfkdError(f"seed must be a non-negative integer, got {seed!r}", "pass --seed=0 or another integer >= 0")
+    if workers is not None and (not isinstance(workers, (int, np.integer)) or workers < 1):
+        raise TfdfkdError(f"workers must be a positive integer, got {workers!r}", "pass --workers=1 or more, or leave it out for one per core")
+    colours = min(filter_config.levels ** channels, resolution[0] * resolution[1])
+    if filter_config.min_colors > colours:
+        raise TfdfkdError(f"filter_min_colors={filter_config.min_colors} exceeds the {colours} colours a {resolution[0]}x{resolution[1]} "
+                          f"image quantised to {filter_config.levels} levels per channel can have: every frame would be dropped",
+                          f"pass --filter_min_colors of at most {colours} (default 3)")
     workers = workers or os.cpu_count() or 1
     programs = shader_programs.as_programs(
         shader_programs.default_programs() if programs is None else programs)
@@ -151,6 +159,10 @@ def render_cache(directory: str, num_images: int, resolution=(32, 32), channels:
     }
     log = _printer(verbose)
     previous = _previous_run(directory, identity)
+    foreign = [name for name in (os.listdir(directory) if os.path.isdir(directory) else [])
+               if not (name.startswith(".tmp-") or (name.startswith("shard-") and name.endswith(".npz")))]  # a first shard before its manifest
+    if previous is None and foreign:
+        raise TfdfkdError(f"{directory} exists and holds files that are not a shader cache", "render into a new or empty directory")
     if previous is not None and previous.get("complete"):
         log(f"{directory}: already complete ({previous['num_images']} images)")
         return previous
@@ -226,6 +238,11 @@ def render_cache(directory: str, num_images: int, resolution=(32, 32), channels:
                 pending, shard_start = [], time.time()
                 shards.append(shard)
                 total += shard["count"]
+                if len(shards) >= EMPTY_SHARDS_LIMIT and not any(s["count"] for s in shards[-EMPTY_SHARDS_LIMIT:]):
+                    raise TfdfkdError(f"the filter dropped every one of the last {EMPTY_SHARDS_LIMIT} shards' "
+                                      f"{sum(s['rendered'] for s in shards[-EMPTY_SHARDS_LIMIT:])} frames",
+                                      "loosen the filter (--filter_min_colors, --filter_max_top2_fraction, --filter_min_std) "
+                                      "or render other programs")
                 manifest.update(_totals(shards), complete=total >= num_images)
                 write_json(os.path.join(directory, MANIFEST), manifest)
                 rate = shard["count"] / max(shard["seconds"], 1e-9)

@@ -30,6 +30,12 @@ class FilterConfig:
     def __post_init__(self):
         if not 2 <= self.levels <= 256:
             raise ValueError(f"levels must be in [2, 256], got {self.levels}")
+        if self.min_colors < 0:
+            raise ValueError(f"min_colors must be 0 or more, got {self.min_colors}")
+        if not 0.0 < self.max_top2_fraction <= 1.0:
+            raise ValueError(f"max_top2_fraction must be in (0, 1], got {self.max_top2_fraction}")
+        if not 0.0 <= self.min_std < 128.0:  # the largest standard deviation of 0..255 pixels is 127.5
+            raise ValueError(f"min_std must be in [0, 128) on 0..255 pixels, got {self.min_std}")
 
 
 def keep_mask(images: np.ndarray, config: FilterConfig = FilterConfig()) -> np.ndarray:
