@@ -5,6 +5,7 @@ import os
 import subprocess
 import sys
 
+import keras
 import numpy as np
 import pytest
 
@@ -344,6 +345,16 @@ def test_train_teacher_with_pgd_records_the_recipe_and_the_robustness_it_bought(
     assert card["recipe"]["adversarial_training"]["eps"] == 0.1 and card["recipe"]["adversarial_training"]["iterations"] == 2
     assert card["robustness"]["natural_accuracy"] == pytest.approx(card["test_accuracy"], abs=1e-3)
     assert zoo.load("robust_digits", str(tmp_path)).count_params() == card["parameters"]  # the classifier, not the wrapper
+
+
+def test_uap_tool_refuses_an_eval_set_its_teacher_cannot_take(tmp_path):
+    inputs = keras.Input((32, 32, 3))
+    path = str(tmp_path / "rgb.keras")
+    keras.Model(inputs, keras.layers.Dense(10)(keras.layers.Flatten()(inputs))).save(path)
+    result = run_tool(f"--teacher={path}", "--images=noise", "--eval_dataset=digits", "--steps=1", f"--out={tmp_path / 'uap.json'}",
+                      tool="uap.py")
+    assert result.returncode == 2 and "the teacher takes (32, 32, 3)" in result.stderr.splitlines()[-1]
+    assert not os.path.exists(tmp_path / "uap.json")
 
 
 def test_uap_tool_writes_one_record_and_never_overwrites_it(tmp_path):
