@@ -21,7 +21,7 @@ from tfdfkd.render.pool import WorkerPool
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 FAST_COMPILE = {"GALLIVM_PERF": "nopt"}
-KEEP_ALL = {"min_std": -1.0, "min_colors": 0, "max_top2_fraction": 1.0}
+KEEP_ALL = {"min_std": 0.0, "min_colors": 0, "max_top2_fraction": 1.0}
 
 if importlib.util.find_spec("moderngl") is None:
     pytest.skip("moderngl is not installed (pip install -e '.[render]')", allow_module_level=True)
