@@ -41,6 +41,12 @@ def test_dataset_that_cannot_be_had_names_the_command(tmp_path):
         data.load("mnist", "test", data_dir=str(tmp_path), download=False)
 
 
+def test_a_download_is_not_attempted_offline(tmp_path, monkeypatch):
+    monkeypatch.setattr(data, "_online", lambda: False)  # as on a machine without network (tfds would retry for minutes)
+    with pytest.raises(TfdfkdError, match="this machine is offline.*tfds.load\\('cifar10'\\)"):
+        data.load("cifar10", "test", data_dir=str(tmp_path))
+
+
 def test_unknown_dataset_and_split_are_refused():
     with pytest.raises(TfdfkdError, match="unknown dataset"):
         data.load("imagenet")

@@ -214,6 +214,20 @@ _HOW_TO_GET = {
 }
 
 
+def _online(host: str = "storage.googleapis.com", timeout: float = 3.0) -> bool:
+    """Whether a download could start: tfds's own host answers (behind an HTTP proxy, assumed yes,
+    as only the proxy can tell)."""
+    import socket
+
+    if any(os.environ.get(v) for v in ("HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy", "ALL_PROXY", "all_proxy")):
+        return True
+    try:
+        socket.create_connection((host, 443), timeout=timeout).close()
+    except OSError:
+        return False
+    return True
+
+
 def _load_tfds(name: str, split: str, data_dir: str | None, download: bool) -> tuple[np.ndarray, np.ndarray]:
     try:
         import tensorflow_datasets as tfds
@@ -223,6 +237,8 @@ def _load_tfds(name: str, split: str, data_dir: str | None, download: bool) -> t
     prepared = os.path.exists(os.path.join(builder.data_dir, "dataset_info.json"))
     if not prepared and not download:
         raise TfdfkdError(f"dataset {name!r} is not on this machine", _HOW_TO_GET[name])
+    if not prepared and not _online():  # tfds would retry its download for minutes before failing
+        raise TfdfkdError(f"dataset {name!r} is not on this machine, and this machine is offline", _HOW_TO_GET[name])
     try:
         if not prepared:
             builder.download_and_prepare()
