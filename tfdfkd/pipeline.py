@@ -33,6 +33,7 @@ from tfdfkd.errors import TfdfkdError
 from tfdfkd.io_utils import (
     atomic_path,
     check_writable,
+    finish_staging,
     read_json,
     remove_stale_temporaries,
     write_json,
@@ -245,9 +246,7 @@ def _run_in(job: _Job, parts: _Parts) -> dict:
 
 def _finish(staging: str, out: str) -> dict:
     """Drops the resume state and renames the finished `staging` to `out`; returns its metrics."""
-    shutil.rmtree(os.path.join(staging, "backup"), ignore_errors=True)
-    shutil.rmtree(os.path.join(staging, "interleave"), ignore_errors=True)
-    os.replace(staging, out)
+    finish_staging(staging, out, lambda name: name in ("backup", "interleave"))
     return read_json(os.path.join(out, "metrics.json"))
 
 

@@ -53,7 +53,6 @@ def main(argv):
 
 
 def prune():
-
     from tfdfkd import data, proxy, pruning, teacher, zoo
     from tfdfkd import strategy as strategies
     from tfdfkd.distill import accuracy
