@@ -3,6 +3,7 @@
 import keras
 import numpy as np
 import pytest
+import tensorflow as tf
 
 from tfdfkd import models, synthesis
 from tfdfkd.errors import TfdfkdError
@@ -134,6 +135,38 @@ def test_multi_resolution_starts_at_half_size(digits_bn_teacher, strategy):
     batch = synth.synthesize(10, seed=6)
     assert batch.images.shape == (10, 32, 32, 1)
     assert np.mean(np.argmax(digits_bn_teacher.logits_model(batch.images), -1) == np.argmax(batch.targets, -1)) >= 0.7
+
+
+@pytest.mark.parametrize("iterations, low_res", [(10, 10), (10, 15), (10, -1)])
+def test_multi_resolution_that_leaves_no_full_resolution_iteration_is_refused(digits_bn_teacher, strategy, iterations, low_res):
+    with pytest.raises(TfdfkdError, match="low_res_iterations"):
+        synthesis.create("deepinversion", digits_bn_teacher, strategy, iterations=iterations, low_res_iterations=low_res)
+
+
+def test_a_loss_that_turns_nan_is_reported_not_hidden_behind_the_best_iterate(digits_bn_teacher, strategy):
+    # The first iterate scores finite and is kept as the best; every later one is NaN. The best
+    # images alone would look fine, so the check has to see the last iterate and the scores.
+    synth = synthesis.create("deepdream", digits_bn_teacher, strategy, iterations=3, learning_rate=float("nan"))
+    with pytest.raises(TfdfkdError, match="NaN"):
+        synth.synthesize(4, seed=0)
+
+
+def test_an_all_black_image_has_a_finite_l2_prior_gradient(digits_bn_teacher, strategy):
+    synth = synthesis.create("deepdream", digits_bn_teacher, strategy, iterations=3, init_mean=0.0, init_std=0.0, l2_weight=1e-3)
+    batch = synth.synthesize(4, seed=0)  # the norm's gradient at 0 was 0/0: NaN, and the images stayed black
+    assert np.all(np.isfinite(batch.images)) and batch.images.max() > 0
+
+
+@pytest.mark.parametrize("axis", [-1, 1])
+def test_batch_variance_keeps_its_precision_when_the_mean_dwarfs_the_spread(axis):
+    rng = np.random.default_rng(0)
+    features = (100.0 + 0.1 * rng.standard_normal((256, 8, 8, 4))).astype(np.float32)
+    if axis == 1:
+        features = np.moveaxis(features, -1, 1)
+    mean, variance = batch_moments(tf.constant(features), axis)
+    reduce = tuple(a for a in range(4) if a != axis % 4)
+    np.testing.assert_allclose(mean.numpy(), features.astype(np.float64).mean(axis=reduce), rtol=1e-5)
+    np.testing.assert_allclose(variance.numpy(), features.astype(np.float64).var(axis=reduce), rtol=1e-3)
 
 
 def _tiny_run_config(teacher, tmp_path, out="run", iterations=5, **fields):

@@ -103,6 +103,19 @@ def test_mixup_mixes_images_and_targets_with_the_same_weights(shaders):
     assert np.all(np.isfinite(tiny)) and np.all((tiny < 1e-3) | (tiny > 1 - 1e-3))
 
 
+
+def test_mixup_alpha_one_mixes_uniformly_where_a_drawn_alpha_mostly_does_not():
+    x = np.zeros((4096, 1, 1, 1), np.float32)
+    fixed = np.concatenate([np.asarray(mixup(x, None, seed=[s, 0], alpha=1.0)[2]) for s in range(4)])
+    drawn = np.concatenate([np.asarray(mixup(x, None, seed=[s, 0])[2]) for s in range(40)])
+    assert abs(np.mean((fixed > 0.1) & (fixed < 0.9)) - 0.8) < 0.02  # lambda ~ U(0, 1)
+    assert np.mean((drawn > 0.1) & (drawn < 0.9)) < 0.65  # alpha ~ U(0, 1): lambda mostly near 0 or 1
+
+
+def test_a_negative_mixup_alpha_is_refused(shader_cache, digits_teacher):
+    with pytest.raises(TfdfkdError, match="mixup_alpha"):
+        synthesis.create("shaders", digits_teacher, cache=shader_cache, mixup_alpha=-1.0)
+
 def test_per_example_loss_is_the_textbook_hinton_loss():
     rng = np.random.default_rng(0)
     t, s = rng.normal(size=(16, 10)).astype(np.float32) * 2, rng.normal(size=(16, 10)).astype(np.float32) * 2

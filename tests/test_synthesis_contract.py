@@ -38,3 +38,26 @@ def test_settings_parse_from_text(name):
     field = "iterations" if hasattr(defaults, "iterations") else {"shaders": "border_iterations"}.get(name, "histogram_samples")
     (key, value), = synthesis.parse_settings(name, [f"{field}=7"])
     assert key == field and value == 7 and isinstance(getattr(defaults, field), int)
+
+
+@pytest.mark.parametrize("batch_size, num_classes", [(500, 10), (64, 10), (8, 10), (7, 3)])
+def test_balanced_classes_give_each_class_its_share_and_spread_the_remainder(batch_size, num_classes):
+    draws = [synthesis.base.balanced_classes(batch_size, num_classes, np.random.default_rng(seed)) for seed in range(20)]
+    for classes in draws:
+        counts = np.bincount(classes, minlength=num_classes)
+        assert len(classes) == batch_size and counts.max() - counts.min() <= 1
+    extras = np.sum([np.bincount(c, minlength=num_classes) - batch_size // num_classes for c in draws], axis=0)
+    assert np.all(extras > 0) or batch_size % num_classes == 0  # the extra slots do not always go to the same classes
+    if batch_size % num_classes == 0:  # the layout of earlier versions, so records stay reproducible
+        np.testing.assert_array_equal(draws[0], np.arange(batch_size) % num_classes)
+
+
+@pytest.mark.parametrize("name", ["class_impressions", "deepinversion", "shaders"])
+def test_batches_smaller_than_the_class_count_still_reach_every_class(digits_bn_teacher, strategy, name, request):
+    synth = synthesis.create(name, digits_bn_teacher, strategy, **_quick_settings(name, request))
+    seen = set()
+    for seed in range(6):
+        classes = synth.synthesize(4, seed=seed).targets.argmax(-1)
+        assert len(set(classes)) == 4  # one image per class within a batch
+        seen |= set(classes.tolist())
+    assert seen == set(range(digits_bn_teacher.num_classes))

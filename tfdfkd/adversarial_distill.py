@@ -53,6 +53,7 @@ class AdversarialDistiller(Distiller):
       clean_examples: distill on the unmixed and mixed images too (Table 4's best row). When no
         attack examples are chosen, the clean examples are always distilled on.
       mixup: mix each batch with a permutation of itself first.
+      mixup_alpha: the Beta parameter of the mixing weights; None draws it from U(0, 1) per batch.
       seed: seeds mixup; each step and replica draws from (seed, step, replica).
     """
 
@@ -60,14 +61,15 @@ class AdversarialDistiller(Distiller):
                  border_eps: float = 10 / 255, border_step: float = 1 / 255, border_iterations: int = 12,
                  deeper_eps: float = 1 / 255, border_examples: bool = True, deeper_examples: bool = True,
                  use_pre: bool = True, filter_pairs: bool = True, attack_normal: bool = False,
-                 clean_examples: bool = True, mixup: bool = True, seed: int = 0, **kwargs):
+                 clean_examples: bool = True, mixup: bool = True, mixup_alpha: float | None = None, seed: int = 0,
+                 **kwargs):
         super().__init__(teacher, student, temperature=temperature, **kwargs)
         self.threshold = threshold
         self.border_eps, self.border_step, self.border_iterations = border_eps, border_step, border_iterations
         self.deeper_eps = deeper_eps
         self.border_examples, self.deeper_examples, self.use_pre = border_examples, deeper_examples, use_pre
         self.filter_pairs, self.attack_normal, self.clean_examples = filter_pairs, attack_normal, clean_examples
-        self.mixup = mixup
+        self.mixup, self.mixup_alpha = mixup, mixup_alpha
         self.seed = seed
         self.attacking = border_examples or deeper_examples  # whether the attacks run at all
         # share of attacked images whose pair passes the filter
@@ -83,7 +85,7 @@ class AdversarialDistiller(Distiller):
         targets = tf.convert_to_tensor(targets, tf.float32)
         clean = [(images, targets)]
         if self.mixup:
-            mixed, mixed_targets, _ = augment.mixup(images, targets, seed)
+            mixed, mixed_targets, _ = augment.mixup(images, targets, seed, alpha=self.mixup_alpha)
             clean.append((mixed, mixed_targets))
         parts, weights = [], []
         if self.clean_examples or not self.attacking:

@@ -163,6 +163,17 @@ def parse_settings(name: str, pairs: list[str]) -> tuple[tuple[str, Any], ...]:
     return tuple(settings)
 
 
+def balanced_classes(batch_size: int, num_classes: int, rng: np.random.Generator) -> np.ndarray:
+    """Target classes for one batch: class i mod K for the first K * (B // K) slots, then B mod K
+    distinct classes drawn from `rng`. Every class gets B // K slots or one more, and which classes
+    get the extra one changes with the seed: always giving it to the lowest-numbered classes would
+    skew every batch towards them, and with more classes than slots (CIFAR-100 in batches of 64)
+    leave the rest without a single image."""
+    remainder = batch_size % num_classes
+    extra = rng.choice(num_classes, remainder, replace=False) if remainder else np.zeros(0, np.int64)
+    return np.concatenate([np.arange(batch_size - remainder) % num_classes, extra]).astype(np.int64)
+
+
 def split_across_replicas(strategy: tf.distribute.Strategy, *arrays: np.ndarray):
     """Distributes the leading axis of each array across the strategy's replicas (equal slices)."""
     replicas = strategy.num_replicas_in_sync

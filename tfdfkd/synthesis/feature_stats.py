@@ -73,18 +73,24 @@ def batch_moments(features: tf.Tensor, axis: int) -> tuple[tf.Tensor, tf.Tensor]
     """Per-channel mean and biased variance of `features` over every axis but `axis`.
 
     Under several replicas the sums are reduced across replicas, so each replica matches the
-    statistics of the global batch rather than of its own slice (PITFALLS).
+    statistics of the global batch rather than of its own slice (PITFALLS). Two passes (the mean,
+    then the squared deviations from it): E[x^2] - E[x]^2 in float32 loses the variance of
+    features whose mean is large against their spread (2.5% at a ratio of 40, all of it at 1000).
     """
     axis = axis % len(features.shape)
     reduce_axes = [a for a in range(len(features.shape)) if a != axis]
+    context = tf.distribute.get_replica_context()
+    across = context is not None and context.num_replicas_in_sync > 1
     count = tf.cast(tf.reduce_prod(tf.gather(tf.shape(features), reduce_axes)), tf.float32)
     total = tf.reduce_sum(features, axis=reduce_axes)
-    squares = tf.reduce_sum(tf.square(features), axis=reduce_axes)
-    context = tf.distribute.get_replica_context()
-    if context is not None and context.num_replicas_in_sync > 1:
-        total, squares, count = context.all_reduce("sum", [total, squares, count])
+    if across:
+        total, count = context.all_reduce("sum", [total, count])
     mean = total / count
-    return mean, tf.maximum(squares / count - tf.square(mean), 0.0)
+    shape = [-1 if a == axis else 1 for a in range(len(features.shape))]  # broadcasts along `axis`
+    squares = tf.reduce_sum(tf.square(features - tf.reshape(mean, shape)), axis=reduce_axes)
+    if across:
+        squares = context.all_reduce("sum", squares)
+    return mean, squares / count
 
 
 def feature_loss(bn_inputs: list[tf.Tensor], layers: list[keras.layers.BatchNormalization],

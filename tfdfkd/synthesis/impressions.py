@@ -24,6 +24,7 @@ from tfdfkd.errors import TfdfkdError
 from tfdfkd.synthesis.base import (
     Synthesizer,
     SyntheticBatch,
+    balanced_classes,
     gather_from_replicas,
     jitter_and_flip,
     register,
@@ -185,8 +186,9 @@ def _min_max(x, per_image: bool):
 class DataImpressions(_InputOptimiser):
     """ZSKD's Data Impressions: Dirichlet soft targets from the teacher's class similarities.
 
-    Classes are visited in turn (image i aims at class i mod K) and, within a class, the betas
-    alternate, so every batch is balanced over classes and betas.
+    Classes are visited in turn (image i aims at class i mod K; `balanced_classes` spreads a batch's
+    remainder over random classes) and, within a class, the betas alternate, so every batch is
+    balanced over classes and betas.
     """
 
     def __init__(self, teacher, config=None, strategy=None):
@@ -196,7 +198,7 @@ class DataImpressions(_InputOptimiser):
     def targets_and_thresholds(self, batch_size, rng):
         k = self.teacher.num_classes
         index = np.arange(batch_size)
-        classes = index % k
+        classes = balanced_classes(batch_size, k, rng)
         betas = np.asarray(self.config.betas, np.float64)[(index // k) % len(self.config.betas)]
         targets = sample_dirichlet_targets(betas[:, None] * self.similarity[classes], rng)
         return targets, np.full(batch_size, np.inf)
@@ -209,5 +211,5 @@ class ClassImpressions(_InputOptimiser):
 
     def targets_and_thresholds(self, batch_size, rng):
         k = self.teacher.num_classes
-        targets = np.eye(k, dtype=np.float32)[np.arange(batch_size) % k]
+        targets = np.eye(k, dtype=np.float32)[balanced_classes(batch_size, k, rng)]
         return targets, rng.uniform(*self.config.confidence_range, batch_size)

@@ -35,6 +35,7 @@ from tfdfkd.errors import TfdfkdError
 from tfdfkd.synthesis.base import (
     Synthesizer,
     SyntheticBatch,
+    balanced_classes,
     gather_from_replicas,
     jitter_and_flip,
     register,
@@ -52,6 +53,9 @@ class InversionConfig:
     cosine: bool = True  # cosine decay of the learning rate over the iterations (NVlabs reference)
     feature_weight: float = 10.0  # a_feature; sec. 4.1 grid: {1, 5, 10, 100}
     first_bn_weight: float = 1.0  # extra weight of the first BN layer (NVlabs ImageNet code: 10)
+    # The priors are per image here; the paper's weights come from a reference that takes the norms
+    # over the whole batch, which is sqrt(B) = 16 times larger at B = 256, so at the paper's values
+    # they barely act (tools/flags/RESULTS.md: tv_l2_weight 0.3 measured best on LeNet-5-BN).
     tv_l2_weight: float = 2.5e-5  # a_tv (sec. 4.1) on TV_l2; tune per teacher
     tv_l1_weight: float = 0.0  # a_tv on TV_l1 (the paper's other form)
     l2_weight: float = 3e-8  # a_l2 (sec. 4.1)
@@ -78,6 +82,10 @@ class _Inversion(Synthesizer):
         if self.needs_batch_norm and not self.taps.layers:
             raise TfdfkdError(f"the teacher ({teacher.source}) has no BatchNormalization layer, which {self.name} needs",
                               "use --method=zskd, deepdream or noise, or a teacher with BatchNormalization (e.g. lenet5_bn_fashion_mnist)")
+        if not 0 <= cfg.low_res_iterations < cfg.iterations:
+            raise TfdfkdError(f"{self.name} setting low_res_iterations={cfg.low_res_iterations} leaves no iterations at full "
+                              f"resolution (iterations={cfg.iterations}), so the images would stay at half size",
+                              f"give low_res_iterations from 0 to {cfg.iterations - 1}")
         self.student = None
         self._step = tf.function(lambda *args: self.strategy.run(self._replica_step, args=args))
 
@@ -95,7 +103,7 @@ class _Inversion(Synthesizer):
             raise TfdfkdError(f"{self.name} competes with a student, but none was given", "call update(student) before synthesize()")
         rng = np.random.default_rng(seed)
         k = self.teacher.num_classes
-        labels = rng.permutation(np.arange(batch_size) % k).astype(np.int32)
+        labels = rng.permutation(balanced_classes(batch_size, k, rng)).astype(np.int32)
         h, w, c = self.teacher.input_shape
         phases = [(cfg.low_res_iterations, (max(h // 2, 1), max(w // 2, 1))), (cfg.iterations - cfg.low_res_iterations, (h, w))]
         images = (cfg.init_mean + cfg.init_std * rng.standard_normal((batch_size,) + phases[0][1] + (c,) if phases[0][0] else
@@ -119,7 +127,9 @@ class _Inversion(Synthesizer):
                                           tf.constant([step_seed, i], tf.int32))
             images, best_images, best_loss = (gather_from_replicas(self.strategy, state[j]) for j in (0, 3, 4))
             metrics = {name: float(np.mean(gather_from_replicas(self.strategy, value))) for name, value in parts.items()}
-        if not np.all(np.isfinite(best_images)):
+        # A NaN loss never beats a best score, so the best images stay finite: check the last
+        # iterate and the scores, which a NaN reaches and does not leave.
+        if not (np.all(np.isfinite(images)) and np.all(np.isfinite(best_loss)) and np.all(np.isfinite(best_images))):
             raise TfdfkdError(f"the {self.name} loss became NaN/Inf during synthesis",
                               "lower the synthesis learning rate (--synth_learning_rate) or the loss weights")
         targets = np.eye(k, dtype=np.float32)[labels]
@@ -167,7 +177,7 @@ class _Inversion(Synthesizer):
             per_image = per_image + cfg.tv_l1_weight * l1 + cfg.tv_l2_weight * l2
             parts.update(tv_l1=l1, tv_l2=l2)
         if cfg.l2_weight:
-            norm = tf.sqrt(tf.reduce_sum(tf.square(x), axis=[1, 2, 3]))
+            norm = tf.sqrt(tf.reduce_sum(tf.square(x), axis=[1, 2, 3]) + 1e-12)  # finite gradient at an all-black image
             per_image = per_image + cfg.l2_weight * norm
             parts["l2"] = norm
         if cfg.compete_weight:

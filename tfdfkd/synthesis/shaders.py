@@ -28,7 +28,12 @@ import numpy as np
 
 from tfdfkd.augment import AUGMENT_LEVELS
 from tfdfkd.errors import TfdfkdError
-from tfdfkd.synthesis.base import Synthesizer, SyntheticBatch, register
+from tfdfkd.synthesis.base import (
+    Synthesizer,
+    SyntheticBatch,
+    balanced_classes,
+    register,
+)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -50,7 +55,11 @@ class ShaderConfig:
     #                              Mixup & Adversarial", the best row; False: the attacked examples alone, sec. 3.4)
     # augmentation (sec. 4, Table 4)
     augment: str = "standard"  # "standard" (RandAugment, elastic, inversion, flip, crop), "minimal" (flip, crop), "none"
-    mixup: bool = True  # mixup with alpha ~ U(0, 1) per batch
+    mixup: bool = True  # mixup of each batch with a permutation of itself
+    # "alpha in U(0, 1)" (sec. 4) read two ways: 0 draws the Beta parameter alpha ~ U(0, 1) per batch,
+    # then lambda ~ Beta(alpha, alpha) per image (mostly near 0 or 1); a positive value fixes alpha,
+    # and 1.0 gives lambda ~ U(0, 1), the mixup of Beyer et al.'s function matching that sec. 4 cites
+    mixup_alpha: float = 0.0
     randaugment_ops: int = 4  # RandAugment n = 4
     randaugment_magnitude: int = 14  # RandAugment m = 14 (torchvision's 0..30 scale)
     crop_padding: int = 4  # random crop with 4 pixels of zero padding (32x32 images)
@@ -68,6 +77,9 @@ class ShaderImages(Synthesizer):
         from tfdfkd.render import cache
 
         cfg = self.config
+        if not cfg.mixup_alpha >= 0:
+            raise TfdfkdError(f"shaders setting mixup_alpha={cfg.mixup_alpha} is negative",
+                              "give mixup_alpha=0 (alpha ~ U(0, 1) per batch) or a positive Beta parameter (1.0: lambda ~ U(0, 1))")
         height, width, channels = teacher.input_shape
         self.images = cache.load_images(cfg.cache, resolution=(height, width), channels=channels)  # uint8 (N, H, W, C)
         self.predictions = self._predict(self.images)
@@ -90,7 +102,7 @@ class ShaderImages(Synthesizer):
     def synthesize(self, batch_size: int, seed: int) -> SyntheticBatch:
         rng = np.random.default_rng(seed)
         k = self.teacher.num_classes
-        classes = rng.permutation(np.arange(batch_size) % k)
+        classes = rng.permutation(balanced_classes(batch_size, k, rng))
         chosen = np.empty(batch_size, np.int64)
         for c in range(k):
             slots = np.flatnonzero(classes == c)
@@ -119,7 +131,7 @@ class ShaderImages(Synthesizer):
             border_eps=cfg.border_eps / 255.0, border_step=cfg.border_step / 255.0, border_iterations=cfg.border_iterations,
             deeper_eps=cfg.deeper_eps / 255.0, border_examples=cfg.border_examples, deeper_examples=cfg.deeper_examples,
             use_pre=cfg.use_pre, filter_pairs=cfg.filter_pairs, attack_normal=cfg.attack_normal,
-            clean_examples=cfg.clean_examples, mixup=cfg.mixup, seed=seed)
+            clean_examples=cfg.clean_examples, mixup=cfg.mixup, mixup_alpha=cfg.mixup_alpha or None, seed=seed)
 
     def training_data(self, transfer, batch_size: int, seed: int, augment: bool = True):
         """(images, one-hot targets) batches from `transfer`, images augmented at `cfg.augment`
