@@ -54,6 +54,21 @@ def test_resume_after_a_kill_keeps_finished_shards_and_matches_a_clean_run(synth
     assert len(transfer_set.TransferSet(killed)) == 300
 
 
+
+def test_a_damaged_middle_shard_is_made_again_in_its_place(synth, tmp_path):
+    clean, damaged = str(tmp_path / "clean"), str(tmp_path / "damaged")
+    transfer_set.write(synth, clean, num_samples=300, batch_size=50, shard_size=100, verbose=0)
+    transfer_set.write(synth, damaged, num_samples=300, batch_size=50, shard_size=100, verbose=0)
+    with open(os.path.join(damaged, "shard-00001.npz"), "r+b") as f:  # one flipped byte
+        f.seek(200)
+        byte = f.read(1)
+        f.seek(200)
+        f.write(bytes([byte[0] ^ 0xFF]))
+    again = transfer_set.write(synth, damaged, num_samples=300, batch_size=50, shard_size=100, verbose=0)
+    assert [s["file"] for s in again.manifest["shards"]] == ["shard-00000.npz", "shard-00001.npz", "shard-00002.npz"]
+    assert len(again) == 300 and again.manifest["complete"]
+    assert _shard_bytes(damaged) == _shard_bytes(clean)
+
 def test_same_seed_same_bytes_other_seed_other_bytes(synth, tmp_path):
     a = transfer_set.write(synth, str(tmp_path / "a"), 60, batch_size=30, seed=1, verbose=0)
     b = transfer_set.write(synth, str(tmp_path / "b"), 60, batch_size=30, seed=1, verbose=0)

@@ -74,7 +74,15 @@ def write(synthesizer, directory: str, num_samples: int, batch_size: int = 100, 
         if {k: previous.get(k) for k in identity} != identity:
             raise TfdfkdError(f"{directory} holds a transfer set made with other settings",
                               "use a new directory, or delete this one to start over")
-        shards = [s for s in previous["shards"] if _shard_intact(directory, s)]
+        # Finished shards up to the first one that is missing or damaged: that one and every later
+        # one are made again, so the set stays in shard order (a damaged middle shard once left a
+        # gap and made the last shard twice). Shard i is a function of (seed, i) for methods
+        # without a student, so the remade ones are the same bytes; adaptive methods make them
+        # against the student as it is now.
+        for entry in previous["shards"]:
+            if not _shard_intact(directory, entry):
+                break
+            shards.append(entry)
     os.makedirs(directory, exist_ok=True)
     remove_stale_temporaries(directory)  # half-written shards of a killed run
     num_shards = -(-num_samples // shard_size)
