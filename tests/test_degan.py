@@ -76,7 +76,21 @@ def test_resume_continues_from_the_last_checkpoint(digits_teacher, strategy, tmp
     reloaded = synthesis.create("degan", digits_teacher, strategy, **settings)
     reloaded.train(run_dir, seed=3)  # a finished generator is loaded, not retrained
     assert reloaded.history == [] and reloaded.steps_done == 6
+    assert reloaded.report()["gan_final_losses"] == resumed.final_losses is not None  # from generator.json
     np.testing.assert_array_equal(reloaded.synthesize(8, seed=1).images, resumed.synthesize(8, seed=1).images)
+
+
+def test_a_kill_between_the_generator_files_trains_again_instead_of_failing(digits_teacher, strategy, tmp_path):
+    settings = {**TINY, "iterations": 4, "checkpoint_every": 2}
+    run_dir = str(tmp_path / "run")
+    first = synthesis.create("degan", digits_teacher, strategy, **settings)
+    first.train(run_dir, seed=3)
+    os.remove(os.path.join(run_dir, "generator.json"))  # as if killed between the two files (the old order)
+    again = synthesis.create("degan", digits_teacher, strategy, **settings)
+    again.train(run_dir, seed=3)  # was a FileNotFoundError on every rerun
+    assert again.resumed_from == 0 and len(again.history) == 4 and os.path.exists(os.path.join(run_dir, "generator.json"))
+    for a, b in zip(again.generator.get_weights(), first.generator.get_weights()):
+        np.testing.assert_allclose(a, b, atol=1e-5)
 
 
 def test_teacher_never_changes_and_distillation_trains_the_student_on_fresh_samples(digits_teacher, strategy, digits_test):
@@ -151,6 +165,13 @@ def test_proxy_sources_are_converted_to_the_teachers_shape(tmp_path):
 def test_bad_proxy_specs_are_refused(spec, message):
     with pytest.raises(TfdfkdError, match=message):
         proxy.load(spec, (32, 32, 1))
+
+
+@pytest.mark.parametrize("array", [np.full((2, 8, 8), 1000, np.uint16), np.linspace(-1, 1, 128, dtype=np.float32).reshape(2, 8, 8)])
+def test_proxy_arrays_outside_pixel_range_are_refused_not_wrapped_or_clipped(tmp_path, array):
+    np.save(tmp_path / "images.npy", array)
+    with pytest.raises(TfdfkdError, match="not pixels in"):
+        proxy.load(str(tmp_path / "images.npy"), (32, 32, 1))
 
 
 def test_empty_proxy_directory_is_refused(tmp_path):

@@ -44,7 +44,8 @@ PARTIAL_SUFFIX = ".partial"
 
 @dataclasses.dataclass(frozen=True)
 class RunConfig:
-    """Everything that defines a run; two runs with equal configs produce the same result."""
+    """Everything that defines a run; two uninterrupted runs with equal configs produce the same
+    result (a resumed one differs slightly: see `run`)."""
 
     teacher: str  # zoo name, .keras file or SavedModel directory
     student: str  # architecture name (tfdfkd.models.ARCHITECTURES) or .keras file
@@ -99,6 +100,11 @@ def _same_run(recorded: dict, mine: dict) -> bool:
 
 def run(config: RunConfig, command: str = "", verbose: int = 1, extra_files: dict[str, str] | None = None) -> dict:
     """Runs (or resumes, or reports a finished) `config`; returns its metrics record.
+
+    A resumed run keeps every finished shard and the student and optimiser of its last finished
+    epoch exactly; the input pipeline's shuffling and augmentation (and DeGAN's latent codes)
+    start their random streams again, so its remaining epochs see other draws than an
+    uninterrupted run would, and the result differs from it by about a run-to-run difference.
 
     `extra_files` ({name: text}, e.g. a tool's `flags.txt`) are written into the output with the rest.
     """

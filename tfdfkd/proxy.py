@@ -137,13 +137,17 @@ def _array_file(path: str) -> np.ndarray:
     if array.ndim != 4 or array.shape[-1] not in (1, 3, 4) or not len(array):
         raise TfdfkdError(f"proxy array {path} has shape {array.shape}, not images (N, H, W) or (N, H, W, C) with C in 1, 3",
                           "save images as an (N, H, W, C) array")
-    if array.dtype.kind == "f":
-        if not np.all(np.isfinite(array)):
-            raise TfdfkdError(f"proxy array {path} holds NaN or Inf", "save finite pixel values")
-        scale = 255.0 if array.max() <= 1.0 else 1.0
-        array = np.clip(np.round(array * scale), 0, 255)
-    elif array.dtype.kind not in "ui":
+    if array.dtype.kind not in "uif":
         raise TfdfkdError(f"proxy array {path} holds {array.dtype} values, not pixels", "save uint8 or float images")
+    if array.dtype.kind == "f" and not np.all(np.isfinite(array)):
+        raise TfdfkdError(f"proxy array {path} holds NaN or Inf", "save finite pixel values")
+    low, high = float(array.min()), float(array.max())
+    if low < 0 or high > 255:  # [-1, 1] floats or 16-bit images would be clipped or wrap silently
+        raise TfdfkdError(f"proxy array {path} holds values from {low:g} to {high:g}, not pixels in [0, 1] or 0..255",
+                          "rescale the images to [0, 1] floats or 0..255 integers before saving them")
+    if array.dtype.kind == "f":
+        scale = 255.0 if high <= 1.0 else 1.0
+        array = np.clip(np.round(array * scale), 0, 255)
     return array[..., :3].astype(np.uint8)
 
 

@@ -218,6 +218,7 @@ class _ProxyGAN(Synthesizer):
         self.images = _load_proxy(cfg, teacher)  # uint8 (N, H, W, C): the discriminator's real images
         self.generator: keras.Model | None = None
         self.history: list[dict[str, float]] = []  # per GAN step of this process: d_loss, adversarial, entropy, diversity
+        self.final_losses: dict[str, float] | None = None  # mean of the last tenth of the steps; kept in generator.json
         self.steps_done = 0
         self.gan_seconds = 0.0
 
@@ -238,11 +239,16 @@ class _ProxyGAN(Synthesizer):
         """
         cfg = self.config
         final = os.path.join(directory, GENERATOR_FILE) if directory else None
-        if final and os.path.exists(final):
+        record_path = os.path.join(directory, "generator.json") if directory else None
+        # Finished means both files: generator.json is written first, generator.keras last, so a
+        # kill between them leaves a run that trains again from its last checkpoint.
+        if final and os.path.exists(final) and os.path.exists(record_path):
             with self.strategy.scope():
                 self.generator = keras.models.load_model(final, compile=False)
-            record = read_json(os.path.join(directory, "generator.json"))
+            record = read_json(record_path)
             self.steps_done, self.gan_seconds = record["steps"], record["seconds"]
+            self.final_losses = record.get("final_losses")
+            shutil.rmtree(os.path.join(directory, CHECKPOINT_DIR), ignore_errors=True)  # a kill before their removal
             return
         target = cfg.iterations if stop_at is None else min(stop_at, cfg.iterations)
         if self.generator is not None and self.steps_done >= target:
@@ -284,12 +290,13 @@ class _ProxyGAN(Synthesizer):
                 seconds.assign(time.time() - start)
                 manager.save(checkpoint_number=t + 1)
         self.generator, self.steps_done, self.gan_seconds = generator, target, time.time() - start
+        self.final_losses = _final_losses(self.history)
         if directory and target == cfg.iterations:
+            write_json(record_path, {
+                "steps": target, "seconds": round(self.gan_seconds, 1), "method": self.name, "seed": seed,
+                "input_shape": list(shape), "config": dataclasses.asdict(cfg), "final_losses": self.final_losses})
             with atomic_path(final) as tmp:
                 generator.save(tmp)
-            write_json(os.path.join(directory, "generator.json"), {
-                "steps": target, "seconds": round(self.gan_seconds, 1), "method": self.name, "seed": seed,
-                "input_shape": list(shape), "config": dataclasses.asdict(cfg)})
             shutil.rmtree(os.path.join(directory, CHECKPOINT_DIR), ignore_errors=True)
 
     def _step_function(self, generator, discriminator, g_opt, d_opt, seed: int):
@@ -355,8 +362,7 @@ class _ProxyGAN(Synthesizer):
         images, probabilities = self._generate(z)
         if directory:
             _sorted_grid(images, probabilities, os.path.join(directory, "generator_samples.png"))
-        last = self.history[-max(1, len(self.history) // 10):]
-        final = {k: round(float(np.mean([h[k] for h in last])), 4) for k in _PARTS} if last else None
+        final = self.final_losses if self.final_losses is not None else _final_losses(self.history)
         return {"proxy": self.config.proxy, "proxy_images": len(self.images), "gan_steps": self.steps_done,
                 "gan_seconds": round(self.gan_seconds, 1), "gan_final_losses": final, **class_report(probabilities)}
 
@@ -379,6 +385,12 @@ class _ProxyGAN(Synthesizer):
 
 
 _PARTS = ("d_loss", "adversarial", "entropy", "diversity")
+
+
+def _final_losses(history: list[dict[str, float]]) -> dict[str, float] | None:
+    """Each GAN loss part averaged over the last tenth of `history`'s steps (None if empty)."""
+    last = history[-max(1, len(history) // 10):]
+    return {k: round(float(np.mean([h[k] for h in last])), 4) for k in _PARTS} if last else None
 
 
 @register("degan")
