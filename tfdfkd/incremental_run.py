@@ -223,7 +223,7 @@ def run(config: IncrementalConfig, work_dir: str, data_dir: str | None = None, s
         print(f"resuming after step {len(steps) - 1} of {len(groups) - 1} from {work_dir}")
         with strategy.scope():
             model = keras.models.load_model(log.last_model_path())
-    writer = tf.summary.create_file_writer(os.path.join(work_dir, "tensorboard", "incremental"))
+    writer = None  # opened with the first finished step, so a run that fails before one leaves no event file
     for step in range(len(steps), len(groups)):
         seed = config.seed * 1000 + step
         keras.utils.set_random_seed(seed)
@@ -246,11 +246,13 @@ def run(config: IncrementalConfig, work_dir: str, data_dir: str | None = None, s
                  "replay_on_target": on_target, "replay_seconds": round(replay_seconds, 1),
                  "train_seconds": round(time.time() - start - replay_seconds, 1)}
         log.add(entry, model)
+        writer = writer or tf.summary.create_file_writer(os.path.join(work_dir, "tensorboard", "incremental"))
         with writer.as_default():
             tf.summary.scalar("accuracy_seen_classes", entry["accuracy_seen"], step=len(seen))
         print(f"step {step}: accuracy on the {len(seen)} classes seen {entry['accuracy_seen']:.4f} "
               f"(old {entry['accuracy_old']}, new {entry['accuracy_new']:.4f})")
-    writer.flush()
+    if writer is not None:
+        writer.flush()
     return {
         "method": f"incremental_{config.learner}" + (f"_{config.replay}" if config.replay != "none" else ""),
         "dataset": config.dataset, "num_samples": config.replay_samples if config.replay != "none" else 0,
