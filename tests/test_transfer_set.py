@@ -69,6 +69,19 @@ def test_a_damaged_middle_shard_is_made_again_in_its_place(synth, tmp_path):
     assert len(again) == 300 and again.manifest["complete"]
     assert _shard_bytes(damaged) == _shard_bytes(clean)
 
+
+def test_a_set_made_before_a_config_field_existed_resumes_at_its_default(synth, tmp_path):
+    directory = str(tmp_path / "ts")
+    transfer_set.write(synth, directory, num_samples=200, batch_size=50, shard_size=100, verbose=0)
+    manifest_path = os.path.join(directory, transfer_set.MANIFEST)
+    manifest = json.load(open(manifest_path))
+    field = sorted(manifest["config"])[0]
+    del manifest["config"][field]  # as written by a version without that field
+    manifest["shards"], manifest["complete"] = manifest["shards"][:1], False
+    json.dump(manifest, open(manifest_path, "w"))
+    resumed = transfer_set.write(synth, directory, num_samples=200, batch_size=50, shard_size=100, verbose=0)
+    assert len(resumed) == 200 and resumed.manifest["complete"]
+
 def test_same_seed_same_bytes_other_seed_other_bytes(synth, tmp_path):
     a = transfer_set.write(synth, str(tmp_path / "a"), 60, batch_size=30, seed=1, verbose=0)
     b = transfer_set.write(synth, str(tmp_path / "b"), 60, batch_size=30, seed=1, verbose=0)

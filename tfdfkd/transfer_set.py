@@ -71,7 +71,7 @@ def write(synthesizer, directory: str, num_samples: int, batch_size: int = 100, 
     shards: list[dict] = []
     if os.path.exists(manifest_path):
         previous = read_json(manifest_path)
-        if {k: previous.get(k) for k in identity} != identity:
+        if not _same_identity(previous, identity, _jsonable(synthesizer.default_config())):
             raise TfdfkdError(f"{directory} holds a transfer set made with other settings",
                               "use a new directory, or delete this one to start over")
         # Finished shards up to the first one that is missing or damaged: that one and every later
@@ -119,6 +119,17 @@ def write(synthesizer, directory: str, num_samples: int, batch_size: int = 100, 
     if writer:
         writer.flush()
     return TransferSet(directory)
+
+
+def _same_identity(previous: dict, identity: dict, defaults: dict) -> bool:
+    """Whether a manifest on disk was made with `identity`. A config field added to the method
+    since then is taken at its default, the behaviour the set was made with (a new field must
+    default to the old behaviour), so a run started before an upgrade still resumes."""
+    recorded = previous.get("config")
+    if not isinstance(recorded, dict):
+        return False
+    config = {**{k: v for k, v in defaults.items() if k not in recorded}, **recorded}
+    return {**{k: previous.get(k) for k in identity}, "config": config} == identity
 
 
 def _shard_intact(directory: str, shard: dict) -> bool:
