@@ -199,6 +199,27 @@ def test_adaptive_pipeline_interleaves_and_resumes(digits_bn_teacher, tmp_path):
     assert not (tmp_path / "run" / "interleave").exists()
 
 
+
+def test_a_resumed_run_that_fails_keeps_its_finished_work(digits_bn_teacher, tmp_path):
+    """A refused or failed resume must not delete the staging directory: it holds an earlier
+    invocation's shards and epochs (a refused resume once deleted 83 epochs of a shader run)."""
+    import json
+
+    from tfdfkd import pipeline
+
+    config = _tiny_run_config(digits_bn_teacher, tmp_path, method="deepinversion")
+    out, staging = tmp_path / "run", tmp_path / "run.partial"
+    pipeline.run(config, verbose=0)
+    out.rename(staging)  # as if killed just before publishing
+    (staging / "metrics.json").unlink()
+    manifest_path = staging / "transfer_set" / "manifest.json"
+    manifest = json.loads(manifest_path.read_text())
+    manifest["config"]["learning_rate"] = 0.5  # a set made with other settings: the resume is refused
+    manifest_path.write_text(json.dumps(manifest))
+    with pytest.raises(TfdfkdError, match="other settings"):
+        pipeline.run(config, verbose=0)
+    assert (staging / "transfer_set" / "shard-00000.npz").exists() and (staging / "config.json").exists()
+
 def test_interleave_trains_the_student_on_the_growing_set_without_changing_the_images(digits_bn_teacher, tmp_path):
     """--interleave on a method that ignores the student: the same synthesis (the first batch has
     the same seed either way; an interleaved set is sharded one batch per shard, so later batches

@@ -74,11 +74,12 @@ def test_a_set_made_before_a_config_field_existed_resumes_at_its_default(synth, 
     directory = str(tmp_path / "ts")
     transfer_set.write(synth, directory, num_samples=200, batch_size=50, shard_size=100, verbose=0)
     manifest_path = os.path.join(directory, transfer_set.MANIFEST)
-    manifest = json.load(open(manifest_path))
-    field = sorted(manifest["config"])[0]
-    del manifest["config"][field]  # as written by a version without that field
+    with open(manifest_path) as f:
+        manifest = json.load(f)
+    del manifest["config"]["clip"]  # as written by a version without that field (the run used its default)
     manifest["shards"], manifest["complete"] = manifest["shards"][:1], False
-    json.dump(manifest, open(manifest_path, "w"))
+    with open(manifest_path, "w") as f:
+        json.dump(manifest, f)
     resumed = transfer_set.write(synth, directory, num_samples=200, batch_size=50, shard_size=100, verbose=0)
     assert len(resumed) == 200 and resumed.manifest["complete"]
 

@@ -129,7 +129,8 @@ def run(config: RunConfig, command: str = "", verbose: int = 1, extra_files: dic
             _mirror(staging, out + PARTIAL_SUFFIX)
         staging = out + PARTIAL_SUFFIX
     try:
-        return _validate_and_run(_Job(config, command, commit, verbose, strategy, out, staging), extra_files or {})
+        return _validate_and_run(_Job(config, command, commit, verbose, strategy, out, staging, resume == "resume"),
+                                 extra_files or {})
     finally:
         if scratch:
             shutil.rmtree(scratch, ignore_errors=True)
@@ -147,6 +148,7 @@ class _Job:
     strategy: object
     out: str
     staging: str
+    resumed: bool = False  # the staging directory holds an earlier invocation's work
 
 
 @dataclasses.dataclass(frozen=True)
@@ -182,8 +184,9 @@ def _validate_and_run(job: _Job, extra_files: dict[str, str]) -> dict:
                           "pass --distill_epochs of at least 1, or add --interleave to keep the student trained alongside synthesis")
     eval_name, eval_set = eval_set_for(config, teacher)
 
-    # Everything is valid: from here on, work lands in the staging directory. A run that
-    # fails on its own terms (NaN) would fail again: its staging directory goes too.
+    # Everything is valid: from here on, work lands in the staging directory. A new run that
+    # fails on its own terms (NaN) would fail again: its staging directory goes too. A resumed
+    # one keeps it: it holds finished work (shards, epochs) that a fix need not redo.
     try:
         os.makedirs(staging, exist_ok=True)
     except OSError as e:
@@ -195,7 +198,8 @@ def _validate_and_run(job: _Job, extra_files: dict[str, str]) -> dict:
                 f.write(text)
         return _run_in(job, _Parts(teacher, student, synthesizer, eval_name, eval_set))
     except TfdfkdError:
-        shutil.rmtree(staging, ignore_errors=True)
+        if not job.resumed:
+            shutil.rmtree(staging, ignore_errors=True)
         raise
 
 
