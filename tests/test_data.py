@@ -16,7 +16,7 @@ def test_digits_are_32x32_unit_range_with_fixed_split():
     np.testing.assert_array_equal(data.load("digits", "test").labels, test.labels)
 
 
-@pytest.mark.skipif(data._find_idx_dir(None) is None, reason="dataset-fashion-mnist is not installed (tools/setup.sh installs it)")
+@pytest.mark.skipif(data._find_idx_dir(None, "test") is None, reason="dataset-fashion-mnist is not installed (tools/setup.sh installs it)")
 def test_fashion_mnist_reads_the_original_idx_files():
     test = data.load("fashion_mnist", "test")
     assert test.images.shape == (10000, 32, 32, 1)
@@ -34,6 +34,57 @@ def test_read_idx_parses_and_refuses_corruption(tmp_path):
     bad.write_bytes(b"not an idx file")
     with pytest.raises(TfdfkdError, match="not an unsigned-byte IDX"):
         data.read_idx(str(bad))
+
+
+def _write_idx(path, array, gz=True):
+    header = bytes([0, 0, 8, array.ndim]) + b"".join(int(d).to_bytes(4, "big") for d in array.shape)
+    (gzip.open if gz else open)(path, "wb").write(header + array.astype(np.uint8).tobytes())
+
+
+def test_damaged_idx_files_give_one_line_errors_not_tracebacks(tmp_path):
+    good = tmp_path / "good-idx3-ubyte.gz"
+    _write_idx(good, np.zeros((50, 28, 28)))
+    cut = tmp_path / "cut-idx3-ubyte.gz"
+    cut.write_bytes(good.read_bytes()[:40])  # the gzip stream ends early
+    with pytest.raises(TfdfkdError, match="cannot be read.*EOFError.*replace .*cut-idx3-ubyte.gz with an intact copy"):
+        data.read_idx(str(cut))
+    plain = tmp_path / "plain-idx3-ubyte.gz"
+    plain.write_bytes(b"\0\0\x08\x03 not gzip")
+    with pytest.raises(TfdfkdError, match="cannot be read"):
+        data.read_idx(str(plain))
+    header = tmp_path / "header-idx3-ubyte"
+    header.write_bytes(bytes([0, 0, 8, 3, 0, 0]))
+    with pytest.raises(TfdfkdError, match="truncated inside its header"):
+        data.read_idx(str(header))
+    long = tmp_path / "long-idx1-ubyte"
+    long.write_bytes(bytes([0, 0, 8, 1]) + (3).to_bytes(4, "big") + bytes(4))
+    with pytest.raises(TfdfkdError, match="has 4 data bytes, its header \\(3,\\) says 3"):
+        data.read_idx(str(long))
+
+
+def test_fashion_mnist_files_that_disagree_are_refused(tmp_path):
+    def files(images, labels):
+        directory = tmp_path / str(len(list(tmp_path.iterdir())))
+        directory.mkdir()
+        _write_idx(directory / "t10k-images-idx3-ubyte.gz", images)
+        _write_idx(directory / "t10k-labels-idx1-ubyte.gz", labels)
+        return str(directory)
+
+    ok = files(np.full((4, 28, 28), 255), np.arange(4))
+    loaded = data.load("fashion_mnist", "test", data_dir=ok)
+    assert loaded.images.shape == (4, 32, 32, 1) and loaded.images.max() == 1.0
+    np.testing.assert_array_equal(loaded.labels, np.arange(4))
+    with pytest.raises(TfdfkdError, match="4 images but .* 3 labels"):
+        data.load("fashion_mnist", "test", data_dir=files(np.zeros((4, 28, 28)), np.arange(3)))
+    with pytest.raises(TfdfkdError, match="holds label 200"):
+        data.load("fashion_mnist", "test", data_dir=files(np.zeros((2, 28, 28)), np.array([0, 200])))
+    with pytest.raises(TfdfkdError, match="not 28x28 images"):
+        data.load("fashion_mnist", "test", data_dir=files(np.zeros(4), np.arange(4)))
+    partial = tmp_path / "partial"
+    partial.mkdir()
+    _write_idx(partial / "t10k-images-idx3-ubyte.gz", np.zeros((4, 28, 28)))
+    with pytest.raises(TfdfkdError, match="holds t10k-images-idx3-ubyte but not t10k-labels-idx1-ubyte"):
+        data.load("fashion_mnist", "test", data_dir=str(partial))
 
 
 def test_dataset_that_cannot_be_had_names_the_command(tmp_path):

@@ -259,6 +259,21 @@ def test_render_tool_errors_and_small_run(tmp_path):
                           capture_output=True, text=True, cwd=ROOT, timeout=120, check=False)
     assert good.returncode == 0, good.stderr
     assert cache.load_images(str(out), resolution=8, channels=3).shape == (60, 8, 8, 3)
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "ramp.frag").write_text("#version 330 core\nuniform vec2 resolution;\nuniform float time;\nout vec4 fragColor;\n"
+                                    "void main() { vec2 uv = gl_FragCoord.xy / resolution;\n"
+                                    "  fragColor = vec4(fract(uv.x * 3.0 + uv.y * uv.y + time), uv.y, 0.5, 1.0); }\n")
+    (mine / "broken.frag").write_text(BROKEN.source)
+    own = subprocess.run([sys.executable, tool, f"--out={tmp_path / 'own'}", "--num_images=20", "--resolution=8",
+                          f"--shader_dir={mine}", "--generated_programs=0", "--workers=1"],
+                         capture_output=True, text=True, cwd=ROOT, timeout=120, check=False)
+    assert own.returncode == 0, own.stderr
+    manifest = cache.read_manifest(str(tmp_path / "own"))
+    assert manifest["programs"] == ["broken", "ramp"] and [f["name"] for f in manifest["failed_programs"]] == ["broken"]
+    empty = subprocess.run([sys.executable, tool, f"--out={tmp_path / 'x'}", f"--shader_dir={tmp_path / 'out'}"],
+                           capture_output=True, text=True, cwd=ROOT, timeout=60, check=False)
+    assert empty.returncode == 2 and "is not a directory" in empty.stderr
 
 
 def test_a_filter_that_drops_everything_gives_up_and_a_foreign_directory_is_refused(tmp_path):
@@ -273,3 +288,59 @@ def test_a_filter_that_drops_everything_gives_up_and_a_foreign_directory_is_refu
         cache.render_cache(str(tmp_path / "mine"), **CACHE_ARGS)
     with pytest.raises(ValueError, match="max_top2_fraction"):
         filters.FilterConfig(max_top2_fraction=2.0)
+
+
+def test_a_finished_cache_with_a_damaged_shard_renders_it_again(small_cache, tmp_path):
+    directory, manifest = small_cache
+    damaged = str(tmp_path / "damaged")
+    shutil.copytree(directory, damaged)
+    middle = os.path.join(damaged, manifest["shards"][1]["file"])
+    with open(middle, "r+b") as f:
+        f.seek(-100, os.SEEK_END)
+        f.write(b"\x00\xff\x00")
+    os.remove(os.path.join(damaged, manifest["shards"][-1]["file"]))
+    with pytest.raises(TfdfkdError, match="run the same tools/render_shaders.py command again"):
+        cache.load_images(damaged)
+    repaired = cache.render_cache(damaged, **CACHE_ARGS)
+    same = ("file", "count", "sha256")
+    assert [{k: s[k] for k in same} for s in repaired["shards"]] == [{k: s[k] for k in same} for s in manifest["shards"]]
+    np.testing.assert_array_equal(cache.load_images(damaged), cache.load_images(directory))
+
+
+def test_render_refuses_a_file_as_out_and_stray_shards_without_a_manifest(tmp_path):
+    (tmp_path / "file").write_text("x")
+    with pytest.raises(TfdfkdError, match="is a file, not a directory"):
+        cache.render_cache(str(tmp_path / "file"), **CACHE_ARGS)
+    with pytest.raises(TfdfkdError, match="is a file, not a directory"):
+        cache.render_cache(str(tmp_path / "file" / "below"), **CACHE_ARGS)
+    (tmp_path / "stray").mkdir()
+    (tmp_path / "stray" / "shard-00000.npz").write_text("a user's file")  # a cache writes its manifest first
+    with pytest.raises(TfdfkdError, match="not a shader cache \\(shard-00000.npz\\)"):
+        cache.render_cache(str(tmp_path / "stray"), **CACHE_ARGS)
+    assert (tmp_path / "stray" / "shard-00000.npz").read_text() == "a user's file"
+
+
+def test_large_frames_get_smaller_shards_and_a_non_utf8_program_is_skipped(tmp_path):
+    library = tmp_path / "library" / "mine"
+    library.mkdir(parents=True)
+    good = next(p for p in programs.shipped_programs() if p.name.startswith("noise/"))
+    (library / "good.frag").write_text(good.source)
+    # Bytes that are not UTF-8: harmless in a comment, a compile error (skipped) in code.
+    (library / "latin1.frag").write_bytes(b"#version 330 core\n// caf\xe9\nout vec4 fragColor;\nvoid main() { fragColor = vec4(1.0); }\n")
+    (library / "latin1_code.frag").write_bytes(b"#version 330 core\nout vec4 fragColor;\nvoid main() { fragColor = vec4(\xe9); }\n")
+    chosen = programs.shipped_programs(str(tmp_path / "library"))
+    assert [p.name for p in chosen] == ["mine/good", "mine/latin1", "mine/latin1_code"]
+    manifest = cache.render_cache(str(tmp_path / "big"), num_images=1, resolution=512, programs=chosen,
+                                  frames_per_program=8, workers=1, verbose=False, filter_config=filters.FilterConfig(**KEEP_ALL))
+    assert [item["name"] for item in manifest["failed_programs"]] == ["mine/latin1_code"]
+    assert manifest["tasks_per_shard"] * 8 * 512 * 512 * 4 <= cache.SHARD_BYTES  # 256 frames, not SHARD_FRAMES' 4096
+    assert cache.load_images(str(tmp_path / "big")).shape == (1, 512, 512, 1)
+
+
+def test_a_dead_worker_is_named_with_its_signal():
+    with WorkerPool(1) as pool:
+        worker = pool.workers[0]
+        worker.process.kill()
+        worker.process.wait()
+        with pytest.raises(TfdfkdError, match="a render worker died \\(killed by SIGKILL\\)"):
+            worker.request("programs", {})

@@ -23,6 +23,7 @@ import dataclasses
 import gzip
 import os
 import struct
+import zlib
 
 import numpy as np
 
@@ -72,8 +73,8 @@ def load(name: str, split: str = "test", data_dir: str | None = None, download: 
     elif name == "usps":
         images, labels = _read_usps(data_dir, split)
         channels = 1
-    elif name == "fashion_mnist" and _find_idx_dir(data_dir):
-        images, labels = _read_fashion_mnist_idx(_find_idx_dir(data_dir), split)
+    elif name == "fashion_mnist" and _find_idx_dir(data_dir, split):
+        images, labels = _read_fashion_mnist_idx(_find_idx_dir(data_dir, split), split)
         channels = 1
     else:
         images, labels = _load_tfds(name, split, data_dir, download)
@@ -83,11 +84,10 @@ def load(name: str, split: str = "test", data_dir: str | None = None, download: 
 
 
 def _to_32x32_unit_range(images: np.ndarray, channels: int) -> np.ndarray:
-    images = np.asarray(images, np.float32)
+    scale = 255.0 if np.issubdtype(np.asarray(images).dtype, np.integer) else 1.0  # uint8 pixels; floats are in [0, 1]
+    images = np.asarray(images, np.float32) / scale
     if images.ndim == 3:
         images = images[..., None]
-    if images.max() > 1.0:
-        images = images / 255.0
     if images.shape[1:3] != (IMAGE_SIZE, IMAGE_SIZE):
         import tensorflow as tf  # deferred: digits and IDX parsing need no TensorFlow
 
@@ -108,11 +108,19 @@ _IDX_FILES = {
 }
 
 
-def _find_idx_dir(data_dir: str | None) -> str | None:
-    candidates = ([data_dir, os.path.join(data_dir, "fashion-mnist")] if data_dir else []) + list(FASHION_MNIST_DIRS)
-    for directory in candidates:
-        if directory and all(_idx_path(directory, f) for f in _IDX_FILES["test"] + _IDX_FILES["train"]):
+def _find_idx_dir(data_dir: str | None, split: str) -> str | None:
+    """The first directory holding `split`'s two IDX files: `data_dir` (or its fashion-mnist/),
+    then Debian's. A `data_dir` holding only some of them is refused rather than passed over."""
+    stems = _IDX_FILES[split]
+    named = [data_dir, os.path.join(data_dir, "fashion-mnist")] if data_dir else []
+    for directory in named + list(FASHION_MNIST_DIRS):
+        found = [stem for stem in stems if _idx_path(directory, stem)]
+        if len(found) == len(stems):
             return directory
+        if found and directory in named:
+            missing = [stem for stem in stems if stem not in found]
+            raise TfdfkdError(f"{directory} holds {found[0]} but not {', '.join(missing)}",
+                              "put all of Fashion-MNIST's IDX files there (gzipped or not), or pass another data_dir")
     return None
 
 
@@ -125,22 +133,40 @@ def _idx_path(directory: str, stem: str) -> str | None:
 
 def read_idx(path: str) -> np.ndarray:
     """Parses an IDX file (optionally gzipped): magic, dims as big-endian uint32, then uint8 data."""
+    fix = ("reinstall it: apt-get install --reinstall dataset-fashion-mnist"
+           if os.path.dirname(os.path.abspath(path)) in FASHION_MNIST_DIRS else f"replace {path} with an intact copy")
     opener = gzip.open if path.endswith(".gz") else open
-    with opener(path, "rb") as f:
-        raw = f.read()
+    try:
+        with opener(path, "rb") as f:
+            raw = f.read()
+    except (EOFError, OSError, zlib.error) as e:  # a cut or damaged gzip stream, or not gzip at all
+        raise TfdfkdError(f"{path} cannot be read ({type(e).__name__}: {e})", fix) from None
     if len(raw) < 4 or raw[0] != 0 or raw[1] != 0 or raw[2] != 0x08:
-        raise TfdfkdError(f"{path} is not an unsigned-byte IDX file", "reinstall it: apt-get install --reinstall dataset-fashion-mnist")
+        raise TfdfkdError(f"{path} is not an unsigned-byte IDX file", fix)
     ndim = raw[3]
+    if len(raw) < 4 + 4 * ndim:
+        raise TfdfkdError(f"{path} is truncated inside its header", fix)
     dims = struct.unpack(">" + "I" * ndim, raw[4 : 4 + 4 * ndim])
     data = np.frombuffer(raw, np.uint8, offset=4 + 4 * ndim)
-    if data.size != int(np.prod(dims)):
-        raise TfdfkdError(f"{path} is truncated ({data.size} of {int(np.prod(dims))} bytes)", "reinstall it: apt-get install --reinstall dataset-fashion-mnist")
+    expected = int(np.prod(dims))
+    if data.size != expected:
+        raise TfdfkdError(f"{path} has {data.size} data bytes, its header {tuple(dims)} says {expected}", fix)
     return data.reshape(dims)
 
 
 def _read_fashion_mnist_idx(directory: str, split: str) -> tuple[np.ndarray, np.ndarray]:
-    image_stem, label_stem = _IDX_FILES[split]
-    return read_idx(_idx_path(directory, image_stem)), read_idx(_idx_path(directory, label_stem))
+    image_path, label_path = (_idx_path(directory, stem) for stem in _IDX_FILES[split])
+    images, labels = read_idx(image_path), read_idx(label_path)
+    fix = "put Fashion-MNIST's original IDX files there, or reinstall them: apt-get install --reinstall dataset-fashion-mnist"
+    if images.ndim != 3 or images.shape[1:] != (28, 28):
+        raise TfdfkdError(f"{image_path} holds {images.shape}, not 28x28 images", fix)
+    if labels.ndim != 1:
+        raise TfdfkdError(f"{label_path} holds {labels.shape}, not one label per image", fix)
+    if len(images) != len(labels):
+        raise TfdfkdError(f"{image_path} holds {len(images)} images but {label_path} {len(labels)} labels", fix)
+    if labels.size and labels.max() > 9:
+        raise TfdfkdError(f"{label_path} holds label {int(labels.max())}; Fashion-MNIST's are 0..9", fix)
+    return images, labels
 
 
 # USPS from LIBSVM's files ---------------------------------------------------------------

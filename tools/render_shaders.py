@@ -2,8 +2,8 @@
 
     python tools/render_shaders.py --out=runs/shaders32_grey --num_images=25000 --resolution=32 --channels=1
 
-Renders the shipped GLSL programs (shaders/library) plus --generated_programs programs from the
-generator, several frames each with random `time` and p0..p3, drops constant and simple images,
+Renders the shipped GLSL programs (shaders/library, or your own under --shader_dir) plus
+--generated_programs programs from the generator, several frames each with random `time` and p0..p3, drops constant and simple images,
 and writes shard-*.npz files and manifest.json to --out. A killed run started again with the
 same flags resumes from its finished shards. Never imports TensorFlow: rendering happens in
 worker processes that hold the OpenGL (EGL) context. Errors are one line on stderr, exit status 2.
@@ -30,6 +30,8 @@ flags.DEFINE_integer("lp_num_threads", 1, "llvmpipe threads per worker (0 or les
 flags.DEFINE_integer("frames_per_program", 16, "Frames per program visit, each with its own random time and p0..p3.", lower_bound=1)
 flags.DEFINE_integer("generated_programs", 256, "Programs from tfdfkd.render.generator added to the shipped ones.", lower_bound=0)
 flags.DEFINE_bool("shipped_programs", True, "Include the shipped library (shaders/library).")
+flags.DEFINE_string("shader_dir", None, "Render the .frag files under this directory (named <subfolder>/<name>) "
+                    "in place of the shipped library; a program that does not compile is reported and skipped.")
 # The filter of constant and simple images (tfdfkd.render.filters.FilterConfig; the defaults are its own).
 flags.DEFINE_integer("filter_levels", 16, "Quantisation steps per channel before colours are counted.", lower_bound=2)
 flags.DEFINE_integer("filter_min_colors", 3, "Drop images with fewer distinct quantised colours.", lower_bound=0)
@@ -51,7 +53,14 @@ def render():
 
     if FLAGS.generated_programs < 0:
         raise TfdfkdError(f"--generated_programs={FLAGS.generated_programs} is negative", "pass 0 or more")
-    chosen = programs.shipped_programs() if FLAGS.shipped_programs else []
+    if FLAGS.shader_dir is not None:
+        if not os.path.isdir(FLAGS.shader_dir):
+            raise TfdfkdError(f"--shader_dir {FLAGS.shader_dir} is not a directory", "pass a directory that holds .frag files")
+        chosen = programs.shipped_programs(FLAGS.shader_dir)
+        if not chosen:
+            raise TfdfkdError(f"--shader_dir {FLAGS.shader_dir} holds no .frag files", "pass a directory that holds .frag files")
+    else:
+        chosen = programs.shipped_programs() if FLAGS.shipped_programs else []
     chosen += [programs.Program(*generator.generate(seed)) for seed in range(FLAGS.generated_programs)]
     if not chosen:
         raise TfdfkdError("no programs to render (--noshipped_programs and --generated_programs=0)",

@@ -35,16 +35,25 @@ import zipfile
 import numpy as np
 
 from tfdfkd.errors import TfdfkdError
-from tfdfkd.io_utils import atomic_path, read_json, sha256_of, write_json
+from tfdfkd.io_utils import (
+    atomic_path,
+    check_writable,
+    read_json,
+    sha256_of,
+    write_json,
+)
 from tfdfkd.render import programs as shader_programs
 from tfdfkd.render.filters import FilterConfig
 
 FORMAT = "tfdfkd-shader-cache/1"
 MANIFEST = "manifest.json"
-SHARD_FRAMES = 4096  # frames rendered (before filtering) per shard
-CHUNK_FRAMES = 256  # frames per request to a worker: amortises the pipe round trip
+SHARD_FRAMES = 4096  # frames rendered (before filtering) per shard, at most
+SHARD_BYTES = 256 * 2**20  # ... and at most this many bytes of frames held in memory per shard
+CHUNK_FRAMES = 256  # frames per request to a worker, at most: amortises the pipe round trip
+CHUNK_BYTES = 16 * 2**20  # ... and at most this many bytes of frames per reply
 EMPTY_SHARDS_LIMIT = 8  # shards in a row that keep no frame: the filter drops everything, give up
-_RENDER_FIX = "render a cache at the teacher's resolution with tools/render_shaders.py --resolution={h} --channels={c}"
+_RENDER_FIX = ("render a cache at the teacher's resolution (tools/render_shaders.py --out=NEW_DIR --resolution={h} "
+               "--channels={c}) and pass it as --synth_settings=cache=NEW_DIR")
 
 
 def describe(resolution, channels) -> str:
@@ -102,7 +111,7 @@ def load_images(directory: str, resolution=None, channels: int | None = None) ->
 def render_cache(directory: str, num_images: int, resolution=(32, 32), channels: int = 1, seed: int = 0,
                  programs=None, frames_per_program: int = 16, workers: int | None = None, verbose: bool = True, *,
                  filter_config: FilterConfig | None = None, lp_num_threads: int | None = 1,
-                 shard_frames: int = SHARD_FRAMES, fast_compile: bool = True) -> dict:
+                 shard_frames: int | None = None, fast_compile: bool = True) -> dict:
     """Renders `num_images` kept shader images into `directory` (resuming a killed run); returns the manifest.
 
     Args:
@@ -118,13 +127,20 @@ def render_cache(directory: str, num_images: int, resolution=(32, 32), channels:
         see `tfdfkd.render.filters`).
       lp_num_threads: llvmpipe rasteriser threads per worker (None: Mesa's default). At 32x32,
         one thread per process and one process per core was the fastest measured here.
-      shard_frames: frames rendered per shard.
+      shard_frames: frames rendered per shard (default: `SHARD_FRAMES`, fewer where that many
+        frames would pass `SHARD_BYTES`).
       fast_compile: have llvmpipe skip LLVM's optimisation passes (GALLIVM_PERF=nopt, unless
         set already). Compiling gets about twice as fast, and at 32x32 frames did not render
         slower (per-frame overhead dominates); turn it off for large frames. GPU drivers ignore it.
     """
     resolution = parse_resolution(resolution)
     filter_config = filter_config or FilterConfig()
+    if os.path.exists(directory) and not os.path.isdir(directory):
+        raise TfdfkdError(f"--out {directory} is a file, not a directory", "choose a new directory for the cache")
+    check_writable(directory)
+    frame_bytes = resolution[0] * resolution[1] * 4  # RGBA as read back, whatever `channels` keeps
+    if shard_frames is None:
+        shard_frames = max(frames_per_program, min(SHARD_FRAMES, SHARD_BYTES // frame_bytes))
     if channels not in (1, 3):
         raise TfdfkdError(f"channels must be 1 (grey) or 3 (RGB), got {channels}", "pass --channels=1 or --channels=3")
     for name, value in (("num_images", num_images), ("frames_per_program", frames_per_program),
@@ -159,13 +175,19 @@ def render_cache(directory: str, num_images: int, resolution=(32, 32), channels:
     }
     log = _printer(verbose)
     previous = _previous_run(directory, identity)
-    foreign = [name for name in (os.listdir(directory) if os.path.isdir(directory) else [])
-               if not (name.startswith(".tmp-") or (name.startswith("shard-") and name.endswith(".npz")))]  # a first shard before its manifest
+    # The manifest is written before the first shard, so without one every file but a killed
+    # run's temporary is someone else's.
+    foreign = sorted(name for name in (os.listdir(directory) if os.path.isdir(directory) else [])
+                     if not name.startswith(".tmp-"))
     if previous is None and foreign:
-        raise TfdfkdError(f"{directory} exists and holds files that are not a shader cache", "render into a new or empty directory")
+        raise TfdfkdError(f"{directory} exists and holds files that are not a shader cache ({', '.join(foreign[:3])}"
+                          f"{', ...' if len(foreign) > 3 else ''})", "render into a new or empty directory")
     if previous is not None and previous.get("complete"):
-        log(f"{directory}: already complete ({previous['num_images']} images)")
-        return previous
+        intact = _intact_prefix(directory, previous["shards"])
+        if len(intact) == len(previous["shards"]):
+            log(f"{directory}: already complete ({previous['num_images']} images)")
+            return previous
+        log(f"{directory}: {previous['shards'][len(intact)]['file']} is missing or damaged; rendering from it again")
     os.makedirs(directory, exist_ok=True)
     for stale in os.listdir(directory):  # pieces of a killed run's last shard
         if stale.startswith(".tmp-") and stale.endswith(".npz"):
@@ -206,7 +228,7 @@ def render_cache(directory: str, num_images: int, resolution=(32, 32), channels:
         metas: collections.deque = collections.deque()  # (tasks, last chunk of its shard?) per request, in order
 
         def requests(first_shard: int):
-            per_chunk = max(1, CHUNK_FRAMES // frames_per_program)
+            per_chunk = max(1, min(CHUNK_FRAMES, CHUNK_BYTES // frame_bytes) // frames_per_program)
             for shard in range(first_shard, sys.maxsize):
                 tasks = [(t, *_task(t, valid, seed, frames_per_program))
                          for t in range(shard * tasks_per_shard, (shard + 1) * tasks_per_shard)]
@@ -223,6 +245,8 @@ def render_cache(directory: str, num_images: int, resolution=(32, 32), channels:
         manifest = {**identity, "programs": names, "failed_programs": failed, "shards": shards, "complete": False,
                     "gl_renderer": pool.workers[0].info["gl"].get("GL_RENDERER"), "workers": workers,
                     "lp_num_threads": lp_num_threads, "gallivm_perf": extra_env.get("GALLIVM_PERF")}
+        manifest.update(_totals(shards))
+        write_json(os.path.join(directory, MANIFEST), manifest)  # before the first shard: see `foreign` above
         total = sum(s["count"] for s in shards)
         pending: list = []
         shard_start = time.time()
@@ -374,6 +398,6 @@ def _read_shard(directory: str, shard: dict) -> dict:
                           "run the same tools/render_shaders.py command again to re-render it")
     if sha256_of(path) != shard["sha256"]:
         raise TfdfkdError(f"shard {shard['file']} of the shader cache at {directory} is corrupt (sha256 mismatch)",
-                          "delete that shard and run the same tools/render_shaders.py command again to re-render it")
+                          "run the same tools/render_shaders.py command again: it renders damaged shards again")
     with np.load(path, allow_pickle=False) as data:
         return {k: data[k] for k in data.files}

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import queue
+import signal
 import subprocess
 import sys
 import tempfile
@@ -23,6 +24,13 @@ from tfdfkd.render.worker import read_message, write_message
 _PACKAGE_ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 _SETUP_FIX = ("install the headless OpenGL libraries and moderngl: bash tools/setup.sh "
               "(Debian: libegl1 libgl1-mesa-dri libegl-mesa0; pip install -e '.[render]')")
+
+
+def _signal_name(number: int) -> str:
+    try:
+        return signal.Signals(number).name
+    except ValueError:
+        return f"signal {number}"
 
 
 class _Failure:
@@ -62,8 +70,13 @@ class Worker:
         except (BrokenPipeError, OSError):
             reply = None
         if reply is None:
-            status = self.process.poll()
-            raise TfdfkdError(f"a render worker died (exit status {status}): {self.stderr_tail() or 'no message'}",
+            try:
+                status = self.process.wait(timeout=5)  # its stdout closed: it is exiting
+            except subprocess.TimeoutExpired:
+                status = None
+            how = ("still running, its output closed" if status is None else
+                   f"killed by {_signal_name(-status)}" if status < 0 else f"exit status {status}")
+            raise TfdfkdError(f"a render worker died ({how}): {self.stderr_tail() or 'no message'}",
                               "check the shader programs and the OpenGL setup; run again to resume")
         self.tensorflow_loaded = self.tensorflow_loaded or reply[2]
         if reply[0] == "error":

@@ -92,15 +92,20 @@ def shipped_programs(library_dir: str = LIBRARY_DIR) -> list[Program]:
             if file.endswith(".frag"):
                 path = os.path.join(directory, file)
                 name = os.path.relpath(path, library_dir)[: -len(".frag")].replace(os.sep, "/")
-                with open(path) as f:
-                    programs.append(Program(name, f.read()))
+                programs.append(Program(name, _read_source(path)))
     return sorted(programs)
 
 
 def load_program(path: str) -> Program:
     """A program from any `.frag` file, named after the file."""
-    with open(path) as f:
-        return Program(os.path.splitext(os.path.basename(path))[0], f.read())
+    return Program(os.path.splitext(os.path.basename(path))[0], _read_source(path))
+
+
+def _read_source(path: str) -> str:
+    """A program's text; bytes that are not UTF-8 become U+FFFD, which the compiler then rejects,
+    so such a file is reported and skipped like any program that does not compile."""
+    with open(path, encoding="utf-8", errors="replace") as f:
+        return f.read()
 
 
 def default_programs(generated: int = DEFAULT_GENERATED) -> list[Program]:
