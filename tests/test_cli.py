@@ -72,6 +72,8 @@ def test_rerunning_a_finished_command_reports_it_without_recomputing(finished_ru
     before = os.path.getmtime(os.path.join(out, "metrics.json"))
     result = run_tool(*TINY, f"--out={out}")
     assert result.returncode == 0 and "student test accuracy" in result.stdout
+    spelled_otherwise = run_tool(*TINY, f"--out={os.path.relpath(out, ROOT)}/")  # the same directory
+    assert spelled_otherwise.returncode == 0, spelled_otherwise.stderr[-500:]
     assert os.path.getmtime(os.path.join(out, "metrics.json")) == before
 
 
@@ -86,6 +88,16 @@ def _rgb_student(path):
     from tfdfkd import models
 
     models.build("lenet5_half", (32, 32, 3)).save(path)
+
+
+def _truncated_keras(path):
+    zoo.load("lenet5_digits").save(path)
+    with open(path, "r+b") as f:
+        f.truncate(os.path.getsize(path) // 2)
+
+
+def _saved_model_student(path):
+    zoo.load("lenet5_digits").export(path, verbose=False)
 
 
 def _corrupt_keras(path):
@@ -165,7 +177,9 @@ DIGITS = "--teacher=lenet5_digits"
 BAD_INPUTS = [
     # missing or corrupt files
     ("missing teacher", "teacher.keras", None, ["--teacher={path}"], "does not exist"),
-    ("corrupt teacher file", "teacher.keras", _corrupt_keras, ["--teacher={path}"], "cannot read model file"),
+    ("corrupt teacher file", "teacher.keras", _corrupt_keras, ["--teacher={path}"], "is not a .keras archive"),
+    ("truncated teacher file", "teacher.keras", _truncated_keras, ["--teacher={path}"], "is not a .keras archive (truncated"),
+    ("SavedModel student", "student", _saved_model_student, [DIGITS, "--student={path}"], "keeps no trainable Keras layers"),
     ("teacher file of unknown format", "teacher.txt", _text_file, ["--teacher={path}"], "neither a .keras"),
     ("corrupt SavedModel", "teacher", _corrupt_saved_model, ["--teacher={path}"], "cannot load SavedModel"),
     ("SavedModel without a signature", "teacher", _saved_module_without_signatures, ["--teacher={path}"],
@@ -251,6 +265,34 @@ def test_out_that_belongs_to_something_else_is_refused(tmp_path):
     result = run_tool(*TINY, f"--out={out}")
     assert result.returncode == 2 and "is not a finished run of this command" in result.stderr
     assert os.listdir(out) == ["notes.txt"]
+    _text_file(str(tmp_path / "file"))
+    result = run_tool(*TINY, f"--out={tmp_path / 'file'}")
+    assert result.returncode == 2 and "is a file. Fix: choose a new --out, or delete that file" in result.stderr.splitlines()[-1]
+    (tmp_path / "cut.partial").mkdir()
+    (tmp_path / "cut.partial" / "config.json").write_text('{"teacher": "lenet5_dig')  # cut short by a full disk
+    result = run_tool(*TINY, f"--out={tmp_path / 'cut'}")
+    assert result.returncode == 2 and "holds an unfinished run with other settings" in result.stderr.splitlines()[-1]
+
+
+def test_saved_model_teacher_and_the_default_strategy_run_end_to_end(tmp_path):
+    """A SavedModel teacher under the default MirroredStrategy (it was loaded in the strategy's
+    scope and failed in the replica's context), and --strategy=default (the distiller was not
+    built when the backup restored into it), each resuming a staging directory that a kill left
+    before it recorded its settings."""
+    teacher = str(tmp_path / "teacher")
+    _saved_model_student(teacher)
+    tiny = ["--eval_dataset=digits", "--num_samples=100", "--synth_batch_size=100", "--synth_iterations=2",
+            "--distill_epochs=1", "--distill_batch_size=100"]
+    for name, args in (("saved_model", [f"--teacher={teacher}", "--method=class_impressions"]),
+                       ("default_strategy", [DIGITS, "--strategy=default"])):
+        out = tmp_path / name
+        (tmp_path / f"{name}.partial").mkdir()
+        (tmp_path / f"{name}.partial" / "flags.txt").write_text("--teacher=killed before config.json\n")
+        result = run_tool(*args, *tiny, f"--out={out}")
+        assert result.returncode == 0, (name, result.stderr[-1500:])
+        metrics = _read_json(out / "metrics.json")
+        assert metrics["teacher_accuracy"] > 0.95 and metrics["student_accuracy"] is not None
+        assert (out / "student" / "saved_model.pb").exists()
 
 
 def test_quick_deepinversion_flagfile_runs(tmp_path):
@@ -395,3 +437,21 @@ def test_train_teacher_resumes_after_a_kill_and_logs_to_tensorboard(tmp_path):
     assert zoo.card("resumed_digits", str(tmp_path))["test_accuracy"] > 0.5
     assert not (tmp_path / "work" / "backup").exists()  # removed once training ended
     assert any(name.startswith("events.out") for _, _, names in os.walk(tmp_path / "work" / "tensorboard") for name in names)
+
+
+def test_sigterm_stops_like_ctrl_c_and_keeps_finished_work(tmp_path):
+    import signal
+    import time
+
+    out = str(tmp_path / "out")
+    env = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "3", "PYTHONPATH": ROOT}
+    process = subprocess.Popen([sys.executable, os.path.join(ROOT, "tools", "distill.py"), *TINY, "--distill_epochs=200",
+                                f"--out={out}"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env, cwd=ROOT)
+    deadline = time.time() + 240
+    while not os.path.exists(os.path.join(out + ".partial", "backup")) and time.time() < deadline and process.poll() is None:
+        time.sleep(0.2)
+    process.send_signal(signal.SIGTERM)
+    _, stderr = process.communicate(timeout=120)
+    assert process.returncode == 128 + signal.SIGTERM, stderr[-1500:]
+    assert stderr.strip().splitlines()[-1].startswith("terminated: finished work is kept")
+    assert os.path.exists(os.path.join(out + ".partial", "transfer_set", "manifest.json")) and not os.path.exists(out)

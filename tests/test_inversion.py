@@ -216,8 +216,9 @@ def test_a_resumed_run_that_fails_keeps_its_finished_work(digits_bn_teacher, tmp
     manifest = json.loads(manifest_path.read_text())
     manifest["config"]["learning_rate"] = 0.5  # a set made with other settings: the resume is refused
     manifest_path.write_text(json.dumps(manifest))
-    with pytest.raises(TfdfkdError, match="other settings"):
+    with pytest.raises(TfdfkdError, match="other settings") as error:
         pipeline.run(config, verbose=0)
+    assert f"finished work is kept in {staging}" in error.value.problem and "needs a new --out" in error.value.fix
     assert (staging / "transfer_set" / "shard-00000.npz").exists() and (staging / "config.json").exists()
 
 def test_interleave_trains_the_student_on_the_growing_set_without_changing_the_images(digits_bn_teacher, tmp_path):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import sys
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
@@ -15,15 +16,31 @@ def run_cli(work, *args, **kwargs) -> None:
     from tfdfkd.errors import TfdfkdError
 
     logging.set_verbosity(logging.WARNING)  # SavedModel export logs every step at INFO
+    signal.signal(signal.SIGTERM, _terminated)  # `kill`, a batch scheduler's time limit: stop as Ctrl-C does
 
     try:
         work(*args, **kwargs)
     except TfdfkdError as e:
         print(f"error: {e}", file=sys.stderr)
         sys.exit(2)
+    except _Terminated:
+        print("terminated: finished work is kept; run the same command again to resume", file=sys.stderr)
+        sys.exit(128 + signal.SIGTERM)
     except KeyboardInterrupt:
         print("interrupted: finished work is kept; run the same command again to resume", file=sys.stderr)
         sys.exit(130)
+    except OSError as e:  # a full disk, a lost mount, permissions changed under a run
+        print(f"error: {type(e).__name__}: {e}. Fix: free or fix what it names, then run the same command again: "
+              "finished work is kept", file=sys.stderr)
+        sys.exit(1)
+
+
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM, raised where the program is, so the same cleanup as for Ctrl-C runs."""
+
+
+def _terminated(signum, frame):
+    raise _Terminated()
 
 
 def parse_flags(argv: list[str]) -> list[str]:

@@ -173,7 +173,7 @@ def _read_fashion_mnist_idx(directory: str, split: str) -> tuple[np.ndarray, np.
 
 _USPS_FILES = {"train": "usps.bz2", "test": "usps.t.bz2"}
 USPS_HOW_TO_GET = ("download usps.bz2 and usps.t.bz2 from LIBSVM's multi-class datasets page "
-                   "(https://www.csie.ntu.edu.tw/~cjlin/libsvmtools/datasets/multiclass.html) into a directory and pass it as data_dir")
+                   "(https://www.csie.ntu.edu.tw/~cjlin/libsvmtools/datasets/multiclass.html) into a directory and pass it as --data_dir (data_dir= from Python)")
 
 
 def _read_usps(data_dir: str | None, split: str) -> tuple[np.ndarray, np.ndarray]:

@@ -95,7 +95,8 @@ _LATER_FIELDS = {"proxy": None, "distill_optimizer": "adam", "distill_momentum":
 def _same_run(recorded: dict, mine: dict) -> bool:
     """Whether a config.json on disk describes the run `mine` (`RunConfig.to_json()`); one written
     before a field existed has that field's old behaviour, so a run finished then still counts."""
-    return {**_LATER_FIELDS, **recorded} == {**_LATER_FIELDS, **mine}
+    # `out` is where the record was found, however it was spelled then (relative, a trailing slash).
+    return {**_LATER_FIELDS, **recorded, "out": None} == {**_LATER_FIELDS, **mine, "out": None}
 
 
 def run(config: RunConfig, command: str = "", verbose: int = 1, extra_files: dict[str, str] | None = None) -> dict:
@@ -168,8 +169,12 @@ def _validate_and_run(job: _Job, extra_files: dict[str, str]) -> dict:
 
     config, strategy, staging = job.config, job.strategy, job.staging
 
+    # A SavedModel's restored functions stay tied to the context they were loaded in: loaded in a
+    # MirroredStrategy's scope, they fail when called in a replica's context. Keras files and zoo
+    # teachers are built in the scope, where their variables belong.
+    teacher = teachers.load(config.teacher) if os.path.isdir(config.teacher) else None
     with strategy.scope():
-        teacher = teachers.load(config.teacher)
+        teacher = teacher or teachers.load(config.teacher)
         student = build_student(config, teacher)
         synthesizer = synthesis.create(config.method, teacher, strategy, **_synth_overrides(config, synthesis))
     own_batches = type(synthesizer).training_data is not synthesis.Synthesizer.training_data
@@ -193,14 +198,17 @@ def _validate_and_run(job: _Job, extra_files: dict[str, str]) -> dict:
         raise TfdfkdError(f"cannot create {staging} ({e.strerror})", "choose an --out in a writable directory") from None
     remove_stale_temporaries(staging)
     try:
+        write_json(os.path.join(staging, "config.json"), config.to_json())  # first: a kill from here on leaves a resumable run
         for name, text in extra_files.items():
             with atomic_path(os.path.join(staging, name)) as tmp, open(tmp, "w") as f:
                 f.write(text)
         return _run_in(job, _Parts(teacher, student, synthesizer, eval_name, eval_set))
-    except TfdfkdError:
+    except TfdfkdError as e:
         if not job.resumed:
             shutil.rmtree(staging, ignore_errors=True)
-        raise
+            raise
+        raise TfdfkdError(f"{e.problem} (its finished work is kept in {staging})",
+                          f"{e.fix}; a run with changed settings needs a new --out, or that directory deleted") from e
 
 
 def _run_in(job: _Job, parts: _Parts) -> dict:
@@ -212,7 +220,6 @@ def _run_in(job: _Job, parts: _Parts) -> dict:
 
     if os.path.exists(os.path.join(staging, "metrics.json")):  # killed after its last write: only the rename is left
         return _finish(staging, job.out)
-    write_json(os.path.join(staging, "config.json"), config.to_json())
     started = time.time()
     transfer, interleaved_accuracy = _synthesize(config, strategy, teacher, student, synthesizer, staging, verbose, eval_set)
     synthesis_seconds = transfer.manifest["synthesis_seconds"]
@@ -317,18 +324,28 @@ def _check_out_dirs(config: RunConfig, out: str, staging: str) -> str:
     """'new', 'resume' or 'finished'; refuses an `out` that belongs to something else."""
     mine = config.to_json()
     if os.path.exists(out):
-        config_path = os.path.join(out, "config.json")
-        if os.path.exists(os.path.join(out, "metrics.json")) and os.path.exists(config_path) and _same_run(read_json(config_path), mine):
+        if not os.path.isdir(out):
+            raise TfdfkdError(f"--out {out} is a file", "choose a new --out, or delete that file")
+        if os.path.exists(os.path.join(out, "metrics.json")) and _records_this_run(os.path.join(out, "config.json"), mine):
             return "finished"
         raise TfdfkdError(f"--out {out} exists and is not a finished run of this command",
                           "choose a new --out, or delete that directory")
     if os.path.exists(staging):
-        config_path = os.path.join(staging, "config.json")
-        if os.path.exists(config_path) and _same_run(read_json(config_path), mine):
+        if _records_this_run(os.path.join(staging, "config.json"), mine):
             return "resume"
+        if not [n for n in os.listdir(staging) if n != "flags.txt" and not n.startswith(".tmp-")]:
+            return "new"  # killed before it recorded its settings: nothing finished to keep
         raise TfdfkdError(f"{staging} holds an unfinished run with other settings",
                           "run that command again to finish it, or delete the directory")
     return "new"
+
+
+def _records_this_run(config_path: str, mine: dict) -> bool:
+    """Whether `config_path` exists, reads, and describes the run `mine`."""
+    try:
+        return _same_run(read_json(config_path), mine)
+    except (OSError, ValueError):  # missing, or cut short by a kill or a full disk
+        return False
 
 
 def _synth_overrides(config: RunConfig, synthesis) -> dict:
@@ -371,7 +388,10 @@ def build_student(config: RunConfig, teacher):
     from tfdfkd import models
     from tfdfkd import teacher as teachers
 
-    if config.student.endswith((".keras", ".h5")) or os.path.isdir(config.student):
+    if os.path.isdir(config.student):
+        raise TfdfkdError(f"student {config.student} is a SavedModel directory, which keeps no trainable Keras layers",
+                          "give a .keras student (model.save('student.keras')) or an architecture name such as lenet5_half")
+    if config.student.endswith((".keras", ".h5")):
         student = teachers.load_keras_model(config.student)
     else:
         student = models.build(config.student, teacher.input_shape, teacher.num_classes, seed=config.seed)
@@ -460,8 +480,12 @@ def _distill(config, strategy, teacher, student, transfer, staging, verbose, syn
         keras.callbacks.TerminateOnNaN(),
     ]
     # shuffle=False: the tf.data pipeline shuffles (Keras ignores, with a warning, shuffle=True on a dataset).
-    history = distiller.fit(training_data(config, transfer, config.seed, synthesizer), epochs=config.distill_epochs,
-                            callbacks=callbacks, verbose=verbose, shuffle=False)
+    data = training_data(config, transfer, config.seed, synthesizer)
+    if config.strategy == "default" and not distiller.built:
+        # Keras builds a model before fit() only under a strategy other than the default one, and
+        # the backup must restore into built variables.
+        distiller._symbolic_build(data_batch=next(iter(data)))
+    history = distiller.fit(data, epochs=config.distill_epochs, callbacks=callbacks, verbose=verbose, shuffle=False)
     # Keras's `loss`, not the Distiller's `distillation_loss`: Keras 3.15's Distiller logs its terms
     # after they were divided by the replica count (equal on one replica; the gradients are right).
     losses = history.history.get("loss") or [backup.last_logs[name] for name in ("loss",) if name in backup.last_logs]

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import zipfile
 
 import keras
 import numpy as np
@@ -59,6 +60,9 @@ def load_keras_model(spec: str) -> keras.Model:
     if spec.endswith((".keras", ".h5")):
         if not os.path.exists(spec):
             raise TfdfkdError(f"model file {spec} does not exist", "check the path, or give a zoo name (tfdfkd.zoo.list())")
+        if spec.endswith(".keras") and os.path.isfile(spec) and not zipfile.is_zipfile(spec):
+            raise TfdfkdError(f"model file {spec} is not a .keras archive (truncated, empty or another format)",
+                              "save it again with model.save(), or copy it again in full")
         try:
             return keras.models.load_model(spec, compile=False)
         except Exception as e:

@@ -36,7 +36,10 @@ def card(name: str, zoo_dir: str | None = None) -> dict:
     if not os.path.exists(path):
         known = ", ".join(list(zoo_dir)) or "none"
         raise TfdfkdError(f"no zoo entry named {name!r}", f"use one of: {known}, or a .keras file or SavedModel directory")
-    return read_json(path)
+    try:
+        return read_json(path)
+    except ValueError as e:
+        raise TfdfkdError(f"model card {path} is not valid JSON ({e})", "restore it: git checkout -- zoo/") from None
 
 
 def load(name: str, zoo_dir: str | None = None) -> keras.Model:

@@ -122,7 +122,8 @@ class _InputOptimiser(Synthesizer):
             images = np.clip(images, 0.0, 1.0)
         if not np.all(np.isfinite(images)) or not np.all(np.isfinite(loss)):
             raise TfdfkdError(f"the {self.name} loss became NaN/Inf during synthesis",
-                              "lower the synthesis learning rate (--synth_learning_rate) or enable clipping (--synth_clip)")
+                              "lower the synthesis learning rate (--synth_learning_rate), enable clipping (--synth_clip), "
+                              "or raise a very small temperature (--synth_tau)")
         # Share of the finished images the teacher puts in their target's class: it shows when
         # the final clipping undoes the optimisation (the images then collapse onto a few classes).
         on_target = float(np.mean(self._classify(images).numpy() == targets.argmax(axis=-1)))

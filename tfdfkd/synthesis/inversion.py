@@ -131,7 +131,8 @@ class _Inversion(Synthesizer):
         # iterate and the scores, which a NaN reaches and does not leave.
         if not (np.all(np.isfinite(images)) and np.all(np.isfinite(best_loss)) and np.all(np.isfinite(best_images))):
             raise TfdfkdError(f"the {self.name} loss became NaN/Inf during synthesis",
-                              "lower the synthesis learning rate (--synth_learning_rate) or the loss weights")
+                              "lower the synthesis learning rate (--synth_learning_rate) or the loss weights (--synth_settings), "
+                              "or raise a very small temperature (--synth_tau)")
         targets = np.eye(k, dtype=np.float32)[labels]
         return SyntheticBatch(best_images, targets, metrics)
 
