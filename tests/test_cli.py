@@ -357,6 +357,31 @@ def test_train_teacher_refuses_a_negative_noise_std(tmp_path):
     assert "noise_std" in result.stderr and not os.listdir(tmp_path)
 
 
+@pytest.mark.parametrize("args, message", [
+    (["--learning_rate=-1"], "--learning_rate is -1.0"),
+    (["--epochs=0"], "--epochs=0: 0 is not a positive integer"),
+    (["--validation_examples=100000"], "leaves no training images"),
+    (["--name=lenet5_digits", "--zoo_dir={zoo}"], "already has an entry 'lenet5_digits'"),
+    (["--zoo_dir={file}"], "is a file, not a directory"),
+])
+def test_train_teacher_refuses_bad_settings_and_never_replaces_an_entry(tmp_path, args, message):
+    import shutil
+
+    zoo_copy = tmp_path / "zoo"
+    zoo_copy.mkdir()
+    for suffix in (".json", ".weights.h5"):
+        shutil.copy(os.path.join(zoo.ZOO_DIR, "lenet5_digits" + suffix), zoo_copy)
+    (tmp_path / "file").write_text("x")
+    before = sorted(os.listdir(zoo_copy)), (zoo_copy / "lenet5_digits.json").read_text()
+    args = [a.format(zoo=zoo_copy, file=tmp_path / "file") for a in args]
+    defaults = ["--name=new_digits", f"--zoo_dir={zoo_copy}", "--dataset=digits", "--epochs=1", f"--work_dir={tmp_path / 'w'}"]
+    result = run_tool(*defaults, *args, tool="train_teacher.py")
+    lines = result.stderr.strip().splitlines()
+    assert result.returncode == 2 and message in lines[-1] and "Fix:" in lines[-1], lines[-3:]
+    assert (sorted(os.listdir(zoo_copy)), (zoo_copy / "lenet5_digits.json").read_text()) == before
+    assert not (tmp_path / "w").exists()
+
+
 def test_robustness_measures_a_runs_teacher_and_student(finished_run, tmp_path):
     out, _ = finished_run
     record_path = str(tmp_path / "robustness.json")

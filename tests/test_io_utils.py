@@ -5,6 +5,7 @@ import os
 
 import pytest
 
+from tfdfkd import io_utils
 from tfdfkd.errors import TfdfkdError
 from tfdfkd.io_utils import claim_staging, finish_staging, refuse_existing_record
 
@@ -35,3 +36,18 @@ def test_an_out_that_cannot_be_created_is_refused_before_any_work(tmp_path):
     with pytest.raises(TfdfkdError, match="a_file is a file, not a directory"):
         refuse_existing_record(str(tmp_path / "a_file" / "record.json"))
     refuse_existing_record(str(tmp_path / "new" / "record.json"))  # a missing parent is fine: it will be created
+
+
+def test_an_atomic_directory_replaces_one_a_killed_run_published(tmp_path):
+    """prune's and adapt's exports (student/, adapted/) are directories: a run killed after one
+    was renamed into place, before metrics.json, re-exports on resume (os.replace alone failed
+    with 'Directory not empty' on every rerun)."""
+    final = tmp_path / "student"
+    final.mkdir()
+    (final / "old.pb").write_text("from the killed run")
+    with io_utils.atomic_path(str(final)) as tmp:
+        os.makedirs(tmp)
+        with open(os.path.join(tmp, "new.pb"), "w") as f:
+            f.write("this run")
+    assert os.listdir(final) == ["new.pb"]
+    assert os.listdir(tmp_path) == ["student"]

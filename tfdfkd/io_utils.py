@@ -23,7 +23,8 @@ def sha256_of(path: str) -> str:
 
 @contextlib.contextmanager
 def atomic_path(final_path: str):
-    """Yields a temporary path next to `final_path`; renames it into place only on success.
+    """Yields a temporary path next to `final_path`; renames it into place only on success,
+    replacing what is there (a directory too).
 
     The temporary name keeps the final suffix, since Keras and numpy pick the format from it.
     """
@@ -32,7 +33,17 @@ def atomic_path(final_path: str):
     tmp = os.path.join(directory, f".tmp-{os.getpid()}-{base}")
     try:
         yield tmp
-        os.replace(tmp, final_path)
+        if os.path.isdir(final_path) and not os.path.islink(final_path):
+            # A directory (an export) that a killed run published before it finished: os.replace
+            # cannot replace a non-empty directory, so the old one steps aside first.
+            import shutil
+
+            old = os.path.join(directory, f".tmp-{os.getpid()}-old-{base}")
+            os.replace(final_path, old)
+            os.replace(tmp, final_path)
+            shutil.rmtree(old)
+        else:
+            os.replace(tmp, final_path)
     finally:
         if os.path.exists(tmp):
             if os.path.isdir(tmp):

@@ -22,8 +22,8 @@ flags.DEFINE_string("name", None, "Zoo entry name, e.g. lenet5_fashion_mnist.", 
 flags.DEFINE_string("architecture", "lenet5", "Architecture from tfdfkd.models.ARCHITECTURES.")
 flags.DEFINE_string("dataset", "fashion_mnist", "Training dataset (tfdfkd.data.NAMES).")
 flags.DEFINE_string("data_dir", None, "Where local dataset files live.")
-flags.DEFINE_integer("epochs", 200, "Training epochs (ZSKD: 200 for LeNet-5).")
-flags.DEFINE_integer("batch_size", 512, "Batch size (ZSKD: 512).")
+flags.DEFINE_integer("epochs", 200, "Training epochs (ZSKD: 200 for LeNet-5).", lower_bound=1)
+flags.DEFINE_integer("batch_size", 512, "Batch size (ZSKD: 512).", lower_bound=1)
 flags.DEFINE_float("learning_rate", 1e-3, "Adam learning rate (ZSKD: 1e-3).")
 flags.DEFINE_integer("seed", 0, "Seeds initialisation and shuffling.")
 flags.DEFINE_string("zoo_dir", None, "Output directory (default: the repository's zoo/).")
@@ -59,7 +59,13 @@ def train():
     from tfdfkd.adversarial_training import AdversarialTraining
     from tfdfkd.backup import BackupAndRestore
     from tfdfkd.errors import TfdfkdError
-    from tfdfkd.io_utils import atomic_path, git_commit, sha256_of, write_json
+    from tfdfkd.io_utils import (
+        atomic_path,
+        check_writable,
+        git_commit,
+        sha256_of,
+        write_json,
+    )
     from tfdfkd.robustness import evaluate as evaluate_robustness
     from tfdfkd.robustness import step_size
 
@@ -70,10 +76,22 @@ def train():
         # tools/distill.py trains on images alone and is not affected.
         raise TfdfkdError("--strategy=multi_worker cannot train a teacher with Keras 3.15's fit()",
                           "train the teacher with --strategy=mirrored (all local GPUs) and distill with multi_worker")
-    strategy = strategies.get(FLAGS.strategy)
+    if not FLAGS.learning_rate > 0:
+        raise TfdfkdError(f"--learning_rate is {FLAGS.learning_rate}", "pass a positive learning rate (ZSKD: 1e-3)")
+    if FLAGS.validation_examples < 0:
+        raise TfdfkdError(f"--validation_examples is {FLAGS.validation_examples}", "pass 0 (no held-out set) or a positive count")
     zoo_dir = FLAGS.zoo_dir or zoo.ZOO_DIR
+    card_path = os.path.join(zoo_dir, FLAGS.name + ".json")
+    check_writable(card_path, "--zoo_dir")
+    if os.path.exists(card_path):  # weights without a card are a killed run's: retraining replaces them
+        raise TfdfkdError(f"the zoo at {zoo_dir} already has an entry {FLAGS.name!r}",
+                          f"choose another --name, or delete {zoo_dir}/{FLAGS.name}.json and .weights.h5 to train it again")
+    strategy = strategies.get(FLAGS.strategy)
     train_set = data.load(FLAGS.dataset, "train", FLAGS.data_dir)
     test_set = data.load(FLAGS.dataset, "test", FLAGS.data_dir)
+    if FLAGS.validation_examples >= len(train_set):
+        raise TfdfkdError(f"--validation_examples={FLAGS.validation_examples} leaves no training images "
+                          f"({FLAGS.dataset} has {len(train_set)})", f"hold out fewer than {len(train_set)}")
     steps = -(-(len(train_set) - FLAGS.validation_examples) // FLAGS.batch_size) * FLAGS.epochs
     lr = keras.optimizers.schedules.CosineDecay(FLAGS.learning_rate, steps) if FLAGS.cosine else FLAGS.learning_rate
     with strategy.scope():
@@ -109,7 +127,7 @@ def train():
     seconds = fit_seconds + time.time() - fit_end
     _, accuracy = model.evaluate(test_set.images, test_set.labels, batch_size=1024, verbose=0)
     robustness = None
-    if FLAGS.adversarial_eps:  # what the adversarial training bought, against the attacks it trained on
+    if FLAGS.adversarial_eps:  # what the adversarial training bought: FGSM, iFGSM and 10-step PGD at the eps it trained on
         robustness = evaluate_robustness(classifier, test_set.images, test_set.labels, FLAGS.adversarial_eps)
     weights = os.path.join(zoo_dir, FLAGS.name + ".weights.h5")
     with atomic_path(weights) as tmp:
@@ -145,7 +163,7 @@ def train():
         "command": " ".join(["python", "tools/train_teacher.py"] + sys.argv[1:]),
         "commit": commit,
     }
-    write_json(os.path.join(zoo_dir, FLAGS.name + ".json"), card)
+    write_json(card_path, card)  # last: an entry counts once its card exists
     backup.discard()  # kept through the export so that a kill there loses no training
     print(f"{FLAGS.name}: test accuracy {accuracy:.4f} after {FLAGS.epochs} epochs ({seconds:.0f} s)")
 
