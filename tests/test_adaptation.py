@@ -164,3 +164,17 @@ def test_the_tool_adapts_a_keras_file_with_a_softmax_output_and_checks_its_setti
     foreign = run_tool(*args, f"--out={tmp_path / 'foreign'}", tool="adapt.py")
     assert foreign.returncode == 2 and "holds files of no unfinished run" in foreign.stderr.splitlines()[-1]
     assert (tmp_path / "foreign.partial" / "notes.txt").read_text() == "a user's file"
+    # Refused before the run claims its directory, so the corrected command is not refused after.
+    big = run_tool(*args[:-1], "--batch_size=500", f"--out={tmp_path / 'big'}", tool="adapt.py")
+    assert big.returncode == 2 and "fewer than one batch of 500" in big.stderr.splitlines()[-1]
+    assert not os.path.exists(tmp_path / "big.partial")
+    from tfdfkd import models
+
+    models.build("lenet5", (32, 32, 1), 3).save(tmp_path / "three.keras")
+    three = run_tool(f"--source_model={tmp_path / 'three.keras'}", *args[1:], f"--out={tmp_path / 'three'}", tool="adapt.py")
+    assert three.returncode == 2 and "has 10 classes" in three.stderr.splitlines()[-1]
+    flat = keras.Input((32, 32, 1))
+    keras.Model(flat, keras.layers.Dense(10)(keras.layers.Flatten()(flat))).save(tmp_path / "flat.keras")
+    headless = run_tool(f"--source_model={tmp_path / 'flat.keras'}", *args[1:], f"--out={tmp_path / 'flat'}", tool="adapt.py")
+    assert headless.returncode == 2 and "no layer with weights before its final Dense" in headless.stderr.splitlines()[-1]
+    assert not [p for p in os.listdir(tmp_path) if p.startswith(("three", "flat")) and not p.endswith(".keras")]

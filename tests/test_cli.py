@@ -480,3 +480,42 @@ def test_sigterm_stops_like_ctrl_c_and_keeps_finished_work(tmp_path):
     assert process.returncode == 128 + signal.SIGTERM, stderr[-1500:]
     assert stderr.strip().splitlines()[-1].startswith("terminated: finished work is kept")
     assert os.path.exists(os.path.join(out + ".partial", "transfer_set", "manifest.json")) and not os.path.exists(out)
+
+
+def test_tools_that_read_a_transfer_set_refuse_an_unfinished_or_damaged_one(finished_run, tmp_path):
+    """redistill and every --images/--proxy reader (prune, adapt, uap, DeGAN) read only a finished
+    set's listed shards, each checked against its sha256 (a cut shard was a tf.data traceback in
+    redistill and a BadZipFile in the others; a writer's temporary was read as more images)."""
+    import shutil
+
+    from tfdfkd import proxy
+
+    out, _ = finished_run
+    good = tmp_path / "good"
+    shutil.copytree(os.path.join(out, "transfer_set"), good)
+    (good / ".tmp-99999-shard-00001.npz").write_bytes((good / "shard-00000.npz").read_bytes())  # a killed writer's
+    assert len(proxy.load(str(good), (32, 32, 1))) == 300
+    unfinished, damaged = tmp_path / "unfinished", tmp_path / "damaged"
+    shutil.copytree(good, unfinished)
+    manifest = _read_json(unfinished / "manifest.json")
+    (unfinished / "manifest.json").write_text(json.dumps({**manifest, "complete": False}))
+    shutil.copytree(good, damaged)
+    shard = damaged / manifest["shards"][0]["file"]
+    shard.write_bytes(shard.read_bytes()[: shard.stat().st_size // 2])
+    for directory, message in ((unfinished, "is unfinished"), (damaged, "is missing or damaged")):
+        with pytest.raises(Exception, match=message):
+            proxy.load(str(directory), (32, 32, 1))
+        result = run_tool(f"--transfer_set={directory}", "--teacher=lenet5_digits", "--distill_epochs=1",
+                          f"--out={tmp_path / 'record.json'}", tool="redistill.py")
+        assert result.returncode == 2 and message in result.stderr.splitlines()[-1], result.stderr[-800:]
+    assert not (tmp_path / "record.json").exists()
+
+
+def test_incremental_and_benchmarks_refuse_where_they_cannot_write_before_any_work(tmp_path):
+    (tmp_path / "mine").mkdir()
+    (tmp_path / "mine" / "precious.txt").write_text("a user's file")
+    result = run_tool(f"--work_dir={tmp_path / 'mine'}", f"--out={tmp_path / 'record.json'}", tool="incremental.py")
+    assert result.returncode == 2 and "holds files of no incremental run (precious.txt)" in result.stderr.splitlines()[-1]
+    assert os.listdir(tmp_path / "mine") == ["precious.txt"]
+    bench = run_tool(f"--out={tmp_path / 'mine'}", "--teacher=lenet5_digits", tool="bench_synthesis.py")
+    assert bench.returncode == 2 and "is a directory" in bench.stderr.splitlines()[-1]

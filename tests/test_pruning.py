@@ -1,5 +1,6 @@
 """Data-free pruning (tfdfkd.pruning, tfdfkd.pruning_run, tools/prune.py) on digits."""
 
+import dataclasses
 import json
 import os
 
@@ -10,6 +11,7 @@ from test_cli import run_tool
 
 from tfdfkd import models, pruning, pruning_run
 from tfdfkd.errors import TfdfkdError
+from tfdfkd.pruning_run import PruneConfig
 
 
 def _zeroed(model, layer_name, index):
@@ -129,15 +131,30 @@ def test_the_tool_exports_a_smaller_student_and_refuses_bad_input(tmp_path):
     with open(tmp_path / "other.partial" / "source.json", "w") as f:
         json.dump({"teacher": "lenet5_bn_digits", "images": "digits", "num_images": 0}, f)
     other = run_tool(*args, f"--out={tmp_path / 'other'}", tool="prune.py")
-    assert other.returncode == 2 and "another teacher" in other.stderr
+    assert other.returncode == 2 and "unfinished pruning with other settings" in other.stderr
     # Killed after its metrics were written, before it was published: the rerun only publishes it.
     os.rename(out, tmp_path / "late.partial")
     (tmp_path / "late.partial" / "round_1.keras").write_text("resume state")
+    settings = PruneConfig(fraction=0.3, layers="all", rounds=1, round_epochs=0, finetune_epochs=1, ranking_images=256,
+                           temperature=20.0, batch_size=128, learning_rate=1e-3, augment=True, seed=0)
     with open(tmp_path / "late.partial" / "source.json", "w") as f:
-        json.dump({"teacher": "lenet5_digits", "images": "digits", "num_images": 0}, f)
+        json.dump({"teacher": "lenet5_digits", "images": "digits", "num_images": 0, "eval_dataset": "digits",
+                   **dataclasses.asdict(settings)}, f)
+    # Another setting must not publish it (it did: the claim recorded only the teacher and images).
+    changed = run_tool(*args[:2], "--prune_fraction=0.2", *args[3:], f"--out={tmp_path / 'late'}", tool="prune.py")
+    assert changed.returncode == 2 and "other settings" in changed.stderr.splitlines()[-1]
     late = run_tool(*args, f"--out={tmp_path / 'late'}", tool="prune.py")
     assert late.returncode == 0 and "finished earlier" in late.stdout, late.stderr[-2000:]
     assert sorted(os.listdir(tmp_path / "late")) == ["metrics.json", "student", "student.keras", "tensorboard"]
-    bad = run_tool(*args[:2], "--prune_fraction=1.2", f"--out={tmp_path / 'bad'}", tool="prune.py")
-    assert bad.returncode == 2 and "--prune_fraction" in bad.stderr.splitlines()[-1]
-    assert not os.path.exists(tmp_path / "bad") and not os.path.exists(tmp_path / "bad.partial")
+    models.build("lenet5", (32, 32, 1), 3).save(tmp_path / "three_classes.keras")
+    inputs = keras.Input((32, 32, 1))
+    keras.Model(inputs, keras.layers.Dense(10)(keras.layers.Flatten()(inputs))).save(tmp_path / "no_filters.keras")
+    for name, bad_args, message in [
+        ("fraction", [*args[:2], "--prune_fraction=1.2"], "--prune_fraction"),
+        ("tau", [*args, "--distill_tau=-3"], "--distill_tau is -3.0"),
+        ("classes", [f"--teacher={tmp_path / 'three_classes.keras'}", "--images=digits", "--eval_dataset=digits"], "has 10 classes"),
+        ("filters", [f"--teacher={tmp_path / 'no_filters.keras'}", "--images=digits", "--eval_dataset=digits"], "filters"),
+    ]:
+        bad = run_tool(*bad_args, f"--out={tmp_path / name}", tool="prune.py")
+        assert bad.returncode == 2 and message in bad.stderr.splitlines()[-1], (name, bad.stderr[-800:])
+        assert not os.path.exists(tmp_path / name) and not os.path.exists(tmp_path / f"{name}.partial")

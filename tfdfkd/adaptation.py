@@ -37,6 +37,9 @@ def split_classifier(model: keras.Model) -> tuple[keras.Model, keras.layers.Dens
     if len(encoder.output_shape) != 2:
         raise TfdfkdError(f"the features before {model.name!r}'s final Dense layer have shape {encoder.output_shape}, not (N, features)",
                           "flatten the features before the final Dense layer")
+    if not encoder.weights:  # (a loaded teacher may be frozen: the adaptation unfreezes its copy)
+        raise TfdfkdError(f"model {model.name!r} has no layer with weights before its final Dense layer, so there is no encoder to adapt",
+                          "give a classifier with feature layers (convolutions, hidden Dense layers) before its head")
     return encoder, dense
 
 

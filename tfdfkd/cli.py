@@ -9,8 +9,9 @@ import sys
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
 
-def run_cli(work, *args, **kwargs) -> None:
-    """Runs `work`; a `TfdfkdError` becomes one line on stderr and exit status 2."""
+def run_cli(work, *args, resumable: bool = True, **kwargs) -> None:
+    """Runs `work`; a `TfdfkdError` becomes one line on stderr and exit status 2. `resumable`:
+    whether `work` keeps finished work for a rerun, which the message after Ctrl-C or a kill says."""
     from absl import logging
 
     from tfdfkd.errors import TfdfkdError
@@ -23,15 +24,14 @@ def run_cli(work, *args, **kwargs) -> None:
     except TfdfkdError as e:
         print(f"error: {e}", file=sys.stderr)
         sys.exit(2)
-    except _Terminated:
-        print("terminated: finished work is kept; run the same command again to resume", file=sys.stderr)
-        sys.exit(128 + signal.SIGTERM)
-    except KeyboardInterrupt:
-        print("interrupted: finished work is kept; run the same command again to resume", file=sys.stderr)
-        sys.exit(130)
+    except KeyboardInterrupt as e:
+        what = "terminated" if isinstance(e, _Terminated) else "interrupted"
+        print(f"{what}: " + ("finished work is kept; run the same command again to resume" if resumable else
+                             "nothing was written; run the same command again to start over"), file=sys.stderr)
+        sys.exit(128 + signal.SIGTERM if isinstance(e, _Terminated) else 130)
     except OSError as e:  # a full disk, a lost mount, permissions changed under a run
-        print(f"error: {type(e).__name__}: {e}. Fix: free or fix what it names, then run the same command again: "
-              "finished work is kept", file=sys.stderr)
+        print(f"error: {type(e).__name__}: {e}. Fix: free or fix what it names, then run the same command again"
+              + (": finished work is kept" if resumable else ""), file=sys.stderr)
         sys.exit(1)
 
 

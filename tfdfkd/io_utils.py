@@ -96,6 +96,17 @@ def write_benchmark(record: dict, out: str | None, commit: str | None = None) ->
     return record
 
 
+def check_record_path(out: str | None, flag: str = "--out") -> None:
+    """Refuses, before a benchmark runs, a record path it could not write at the end (a directory,
+    or under a file or a read-only directory); None (print only) passes."""
+    from tfdfkd.errors import TfdfkdError
+
+    if out and os.path.isdir(out):
+        raise TfdfkdError(f"{flag} {out} is a directory", f"give {flag} a JSON file name, such as {os.path.join(out, 'record.json')}")
+    if out:
+        check_writable(out, flag)
+
+
 def refuse_existing_record(path: str) -> None:
     """The tools that write one result (a JSON record, or a finished output directory) never
     overwrite one: a rerun must not erase a result. Nor do they work for nothing: an `--out` that

@@ -21,6 +21,7 @@ source, bad class ids) raise `TfdfkdError`.
 from __future__ import annotations
 
 import os
+import zipfile
 
 import numpy as np
 
@@ -83,11 +84,16 @@ def _spec_name(name: str, classes) -> str:
 
 
 def _directory(directory: str) -> np.ndarray:
+    from tfdfkd import transfer_set
     from tfdfkd.render import cache
 
     if _is_shader_cache(os.path.join(directory, cache.MANIFEST), cache.FORMAT):
         return cache.load_images(directory)
-    files = sorted(f for f in os.listdir(directory) if f.lower().endswith(IMAGE_SUFFIXES + ARRAY_SUFFIXES))
+    if os.path.isfile(os.path.join(directory, transfer_set.MANIFEST)):  # a run's transfer set: its listed shards only
+        transfer = transfer_set.open_finished(directory)
+        return np.concatenate([transfer.shard(i)[0] for i in range(len(transfer.files))])
+    files = sorted(f for f in os.listdir(directory)  # not the temporaries of a killed writer
+                   if f.lower().endswith(IMAGE_SUFFIXES + ARRAY_SUFFIXES) and not f.startswith(".tmp-"))
     if not files:
         raise TfdfkdError(f"proxy directory {directory} holds no images ({', '.join(IMAGE_SUFFIXES + ARRAY_SUFFIXES)} files)",
                           "put images there, or " + _FIX)
@@ -129,7 +135,7 @@ def _array_file(path: str) -> np.ndarray:
         else:  # .npz
             with loaded:
                 array = loaded["images"] if "images" in loaded.files else loaded[loaded.files[0]]
-    except (OSError, ValueError, IndexError) as e:
+    except (OSError, ValueError, IndexError, EOFError, zipfile.BadZipFile) as e:
         raise TfdfkdError(f"cannot read proxy array {path} ({type(e).__name__})", "save it with np.save / np.savez") from None
     array = np.asarray(array)
     if array.ndim == 3:

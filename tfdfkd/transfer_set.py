@@ -143,6 +143,19 @@ def _jsonable(config) -> dict:
     return {k: list(v) if isinstance(v, tuple) else v for k, v in dataclasses.asdict(config).items()}
 
 
+def open_finished(directory: str) -> TransferSet:
+    """The finished transfer set at `directory`, every shard checked against its sha256: what a
+    tool that reads another run's set (redistill, a proxy of the adaptation, pruning, UAP) may use."""
+    transfer = TransferSet(directory)
+    if not transfer.manifest.get("complete"):
+        raise TfdfkdError(f"transfer set {directory} is unfinished", "finish it by running the command that writes it again")
+    for shard in transfer.manifest["shards"]:
+        if not _shard_intact(directory, shard):
+            raise TfdfkdError(f"shard {shard['file']} of the transfer set {directory} is missing or damaged (sha256)",
+                              "make the transfer set again with a new run of the command that wrote it")
+    return transfer
+
+
 class TransferSet:
     """A finished (or partial) transfer set on disk, read shard by shard."""
 
@@ -152,7 +165,10 @@ class TransferSet:
         if not os.path.exists(path):
             raise TfdfkdError(f"{directory} is not a transfer set (no {MANIFEST})", "write one with tfdfkd.transfer_set.write")
         self.directory = directory
-        self.manifest = read_json(path)
+        try:
+            self.manifest = read_json(path)
+        except ValueError as e:  # cut short by a kill or a full disk
+            raise TfdfkdError(f"{path} is not valid JSON ({e})", "make the transfer set again with a new run") from None
         if shards is not None:
             self.manifest = {**self.manifest, "shards": shards}
 

@@ -33,14 +33,14 @@ flags.DEFINE_string("target", None, "The target domain: a tfdfkd.data dataset na
                     "adapt; its test images score).", required=True)
 flags.DEFINE_string("corruption", "none", "A tfdfkd.corruptions shift applied to the target images (none, fog, contrast, "
                     "gaussian_noise, impulse_noise, pixelate, invert).")
-flags.DEFINE_integer("num_target_images", 2000, "Unlabelled target training images (the paper: 2,000 of MNIST, 1,800 of USPS).")
+flags.DEFINE_integer("num_target_images", 2000, "Unlabelled target training images (the paper: 2,000 of MNIST, 1,800 of USPS; 0: all).")
 flags.DEFINE_string("out", None, "Output directory.", required=True)
 flags.DEFINE_integer("steps", 3000, "Adversarial steps.")
 flags.DEFINE_integer("steps_per_epoch", 100, "Steps between progress lines, TensorBoard points and resume backups.")
 flags.DEFINE_integer("batch_size", 128, "Images of each domain per step.")
 flags.DEFINE_float("learning_rate", 2e-4, "Adam learning rate of both players (beta_1 0.5).")
 flags.DEFINE_string("data_dir", None, "Where local dataset files live.")
-flags.DEFINE_string("strategy", "mirrored", "tf.distribute strategy: mirrored or default.")
+flags.DEFINE_enum("strategy", "mirrored", ["default", "mirrored"], "tf.distribute strategy.")
 flags.DEFINE_integer("seed", 0, "Seeds the target sample, the corruption, shuffles and initialisation.")
 
 
@@ -84,7 +84,7 @@ def adapt():
     # The user's own classifier is split (a softmax after its final Dense layer is left out by the
     # split); teacher.from_keras only validates it. Its logits model would be a rebuilt graph.
     source_model = teacher.load_keras_model(FLAGS.source_model)
-    teacher.from_keras(source_model, source=FLAGS.source_model)
+    classes = teacher.from_keras(source_model, source=FLAGS.source_model).num_classes
     split_classifier(source_model)  # refuses a model without a separable head before any work
     source_images = proxy.load(FLAGS.source_images, source_model.input_shape[1:], seed=FLAGS.seed).astype("float32") / 255.0
     source_images = source_images[: FLAGS.num_source_images] if FLAGS.num_source_images else source_images
@@ -93,11 +93,18 @@ def adapt():
     if train.images.shape[1:3] != (height, width):
         raise TfdfkdError(f"{FLAGS.target} images are {train.images.shape[1]}x{train.images.shape[2]} but {FLAGS.source_model} takes {height}x{width}",
                           "adapt a source model whose input size matches the target dataset")
-    chosen = np.random.default_rng(FLAGS.seed).permutation(len(train))[: FLAGS.num_target_images]
+    if test.num_classes != classes:
+        raise TfdfkdError(f"{FLAGS.target} has {test.num_classes} classes, {FLAGS.source_model} {classes}",
+                          "adapt to a target with the source model's classes")
+    chosen = np.random.default_rng(FLAGS.seed).permutation(len(train))[: FLAGS.num_target_images or len(train)]
     # SVHN -> MNIST and the like: the target's images in the source model's channels (luminance or copies).
     target_images = corruptions.apply(FLAGS.corruption, data.to_channels(train.images[chosen], channels), seed=FLAGS.seed)
     clean_test_images = data.to_channels(test.images, channels)
     test_images = corruptions.apply(FLAGS.corruption, clean_test_images, seed=FLAGS.seed + 1)
+    for what, images in (("source", source_images), ("target", target_images)):  # before the claim: a fix must not be refused
+        if len(images) < config.batch_size:
+            raise TfdfkdError(f"{len(images)} {what} images are fewer than one batch of {config.batch_size}",
+                              f"lower --batch_size, or give more {what} images")
     staging = FLAGS.out.rstrip("/") + ".partial"
     source = {"source_model": FLAGS.source_model, "source_images": FLAGS.source_images, "num_source_images": FLAGS.num_source_images,
               "target": FLAGS.target, "corruption": FLAGS.corruption, "num_target_images": FLAGS.num_target_images,

@@ -40,7 +40,7 @@ def main(argv):
     del argv
     from tfdfkd.cli import run_cli
 
-    run_cli(bench)
+    run_cli(bench, resumable=False)
 
 
 def peak_rss_mb(command: list[str], log_path: str) -> tuple[float, float]:
@@ -68,7 +68,9 @@ def bench():
     import shutil
 
     from tfdfkd.errors import TfdfkdError
-    from tfdfkd.io_utils import git_commit, write_benchmark
+    from tfdfkd.io_utils import check_record_path, git_commit, write_benchmark
+
+    check_record_path(FLAGS.out)  # before the work, not after it
 
     try:
         sizes = [int(n) for n in FLAGS.num_samples]
@@ -94,7 +96,7 @@ def bench():
     finally:
         if not FLAGS.work_dir:
             shutil.rmtree(work_dir, ignore_errors=True)
-    ratio = peaks[-1] / peaks[0]
+    ratio = peaks[sizes.index(max(sizes))] / peaks[sizes.index(min(sizes))]  # in whatever order they were given
     record = {
         "benchmark": "memory_streaming",
         "method": FLAGS.method,

@@ -40,7 +40,7 @@ def main(argv):
     del argv
     from tfdfkd.cli import run_cli
 
-    run_cli(bench)
+    run_cli(bench, resumable=False)
 
 
 def parse_setting(text: str) -> tuple[int, int | None]:
@@ -61,8 +61,10 @@ def bench():
     import subprocess
     import tempfile
 
-    from tfdfkd.io_utils import write_benchmark
+    from tfdfkd.io_utils import check_record_path, write_benchmark
     from tfdfkd.render import cache, generator, programs
+
+    check_record_path(FLAGS.out)  # before the work, not after it
 
     resolution = cache.parse_resolution(FLAGS.resolution)
     shipped = programs.shipped_programs()

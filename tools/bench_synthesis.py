@@ -37,13 +37,15 @@ def main(argv):
     del argv
     from tfdfkd.cli import run_cli
 
-    run_cli(bench)
+    run_cli(bench, resumable=False)
 
 
 def bench():
     from tfdfkd import strategy as strategies
     from tfdfkd import synthesis, teacher
-    from tfdfkd.io_utils import write_benchmark
+    from tfdfkd.io_utils import check_record_path, write_benchmark
+
+    check_record_path(FLAGS.out)  # before the work, not after it
 
     strategy = strategies.get(FLAGS.strategy)
     with strategy.scope():

@@ -44,7 +44,7 @@ flags.DEFINE_integer("consolidate_epochs", 30, "Epochs of each step's combined m
 flags.DEFINE_integer("consolidate_batch_size", 128, "Its batch size.", lower_bound=1)
 flags.DEFINE_bool("augment", True, "ZSKD's augmentations on half of each batch of the combined model.")
 flags.DEFINE_float("lwf_temperature", 2.0, "Temperature of LwF's distillation term.", lower_bound=0.0)
-flags.DEFINE_string("strategy", "mirrored", "tf.distribute strategy: mirrored or default.")
+flags.DEFINE_enum("strategy", "mirrored", ["default", "mirrored"], "tf.distribute strategy.")
 flags.DEFINE_integer("seed", 0, "Seeds every model, synthesis and shuffle.", lower_bound=0)
 
 
@@ -87,8 +87,16 @@ def learn():
         lwf_temperature=FLAGS.lwf_temperature, seed=FLAGS.seed)
     config.check()
     work_dir = FLAGS.work_dir or os.path.join("runs", "incremental", os.path.basename(FLAGS.out).split(".")[0])
+    if os.path.exists(work_dir) and not os.path.isdir(work_dir):
+        raise TfdfkdError(f"--work_dir {work_dir} is a file", "choose a new --work_dir")
     if not os.path.isdir(work_dir):
         check_writable(work_dir, "--work_dir")
+    elif not os.path.exists(os.path.join(work_dir, "progress.json")):  # what a run killed before its first record leaves
+        foreign = sorted(n for n in os.listdir(work_dir)
+                         if not (n == "tensorboard" or n.startswith(".tmp-") or (n.startswith("step_") and n.endswith(".keras"))))
+        if foreign:
+            raise TfdfkdError(f"--work_dir {work_dir} holds files of no incremental run ({', '.join(foreign[:3])})",
+                              "choose a new or empty --work_dir")
     record = run(config, work_dir, FLAGS.data_dir, strategies.get(FLAGS.strategy))
     record.update({"work_dir": work_dir, "command": " ".join(["python", "tools/incremental.py"] + sys.argv[1:]), "commit": commit})
     write_json(FLAGS.out, record)

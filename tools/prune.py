@@ -14,6 +14,7 @@ tensorboard/.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import sys
 import time
@@ -26,22 +27,22 @@ FLAGS = flags.FLAGS
 flags.DEFINE_string("teacher", None, "Zoo name, .keras file or SavedModel directory: the network to prune.", required=True)
 flags.DEFINE_string("images", None, "Images that rank the filters and distill the pruned network (a transfer_set/ directory, "
                     "fashion_mnist, noise, ...; see tfdfkd.proxy).", required=True)
-flags.DEFINE_integer("num_images", 0, "Use only the first N of --images (0: all).")
+flags.DEFINE_integer("num_images", 0, "Use only the first N of --images (0: all).", lower_bound=0)
 flags.DEFINE_string("out", None, "Output directory.", required=True)
 flags.DEFINE_float("prune_fraction", 0.5, "Share of the prunable filters to remove.")
 flags.DEFINE_enum("prune_layers", "all", ["all", "conv"], "Which filters compete: convolution channels and hidden units (all), "
                   "or convolution channels only (conv: they carry most of the multiply-adds).")
 flags.DEFINE_integer("rounds", 5, "Pruning steps, each followed by --round_epochs of distillation.")
-flags.DEFINE_integer("round_epochs", 2, "Distillation epochs after each pruning step.")
-flags.DEFINE_integer("finetune_epochs", 30, "Distillation epochs once pruning is done (the paper: 30).")
-flags.DEFINE_integer("ranking_images", 2048, "Images each ranking sees.")
+flags.DEFINE_integer("round_epochs", 2, "Distillation epochs after each pruning step.", lower_bound=0)
+flags.DEFINE_integer("finetune_epochs", 30, "Distillation epochs once pruning is done (the paper: 30).", lower_bound=0)
+flags.DEFINE_integer("ranking_images", 2048, "Images each ranking sees.", lower_bound=1)
 flags.DEFINE_float("distill_tau", 20.0, "Distillation temperature.")
-flags.DEFINE_integer("batch_size", 256, "Distillation batch size.")
+flags.DEFINE_integer("batch_size", 256, "Distillation batch size.", lower_bound=1)
 flags.DEFINE_float("learning_rate", 1e-3, "Adam learning rate of the distillation.")
 flags.DEFINE_bool("augment", True, "ZSKD's augmentations on half of each distillation batch.")
 flags.DEFINE_string("eval_dataset", None, "Labelled test set (default: the zoo teacher's).")
 flags.DEFINE_string("data_dir", None, "Where local dataset files live.")
-flags.DEFINE_string("strategy", "mirrored", "tf.distribute strategy: mirrored or default.")
+flags.DEFINE_enum("strategy", "mirrored", ["default", "mirrored"], "tf.distribute strategy.")
 flags.DEFINE_integer("seed", 0, "Seeds rankings, shuffles and augmentation.")
 
 
@@ -56,6 +57,7 @@ def prune():
     from tfdfkd import data, proxy, pruning, teacher, zoo
     from tfdfkd import strategy as strategies
     from tfdfkd.distill import accuracy
+    from tfdfkd.errors import TfdfkdError
     from tfdfkd.export import save_student
     from tfdfkd.io_utils import (
         claim_staging,
@@ -64,6 +66,7 @@ def prune():
         refuse_existing_record,
         write_json,
     )
+    from tfdfkd.pipeline import check_eval_set
     from tfdfkd.pruning_run import PruneConfig
     from tfdfkd.pruning_run import prune as prune_and_distill
 
@@ -73,16 +76,26 @@ def prune():
                          finetune_epochs=FLAGS.finetune_epochs, ranking_images=FLAGS.ranking_images, temperature=FLAGS.distill_tau,
                          batch_size=FLAGS.batch_size, learning_rate=FLAGS.learning_rate, augment=FLAGS.augment, seed=FLAGS.seed)
     pruning.check_schedule(config.fraction, config.rounds)  # before any work
-    model = teacher.load(FLAGS.teacher).logits_model
+    for name in ("distill_tau", "learning_rate"):
+        if not getattr(FLAGS, name) > 0:
+            raise TfdfkdError(f"--{name} is {getattr(FLAGS, name)}", f"pass a positive --{name}")
+    loaded = teacher.load(FLAGS.teacher)
+    model = loaded.logits_model
     pruning.prunable_layers(model)  # refuses a model it cannot prune before any work
+    if pruning.filter_count(model, FLAGS.prune_layers) == 0:
+        raise TfdfkdError(f"{FLAGS.teacher} has no {FLAGS.prune_layers} filters to prune (no convolution or hidden Dense layer)",
+                          "prune a network with convolutions or hidden Dense layers" +
+                          (", or pass --prune_layers=all" if FLAGS.prune_layers == "conv" else ""))
     eval_dataset = zoo.eval_dataset_for(FLAGS.teacher, FLAGS.eval_dataset)
     images = proxy.load(FLAGS.images, model.input_shape[1:], seed=FLAGS.seed).astype("float32") / 255.0
     images = images[: FLAGS.num_images] if FLAGS.num_images else images
     test = data.load(eval_dataset, "test", FLAGS.data_dir)
+    check_eval_set(eval_dataset, test, loaded)
     staging = FLAGS.out.rstrip("/") + ".partial"
-    # The pruning settings themselves are checked by tfdfkd.pruning_run.
-    claim_staging(staging, {"teacher": FLAGS.teacher, "images": FLAGS.images, "num_images": FLAGS.num_images},
-                  "an unfinished pruning of another teacher or image set")
+    # Every setting: a finished but unpublished run is published only for the command that made it.
+    claim_staging(staging, {"teacher": FLAGS.teacher, "images": FLAGS.images, "num_images": FLAGS.num_images,
+                            "eval_dataset": eval_dataset, **dataclasses.asdict(config)},
+                  "an unfinished pruning with other settings")
     if os.path.exists(os.path.join(staging, "metrics.json")):  # killed after its last write: only publishing is left
         finish_staging(staging, FLAGS.out, _resume_state)
         print(f"pruned student: finished earlier; exported to {os.path.join(FLAGS.out, 'student')}")

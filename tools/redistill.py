@@ -39,7 +39,7 @@ flags.DEFINE_float("distill_mixup", 0.0, "Mixup of transfer-image pairs, lambda 
 def main(argv):
     from tfdfkd.cli import run_cli
 
-    run_cli(redistill)
+    run_cli(redistill, resumable=False)  # a short run that writes one record at the end
 
 
 def redistill():
@@ -55,7 +55,7 @@ def redistill():
         refuse_existing_record,
         write_json,
     )
-    from tfdfkd.transfer_set import MANIFEST, TransferSet
+    from tfdfkd.transfer_set import MANIFEST, open_finished
 
     commit = git_commit()
     directory = FLAGS.transfer_set
@@ -65,7 +65,7 @@ def redistill():
         raise TfdfkdError(f"{FLAGS.transfer_set} holds no transfer set ({MANIFEST} not found)",
                           "pass a tools/distill.py run's --out, or its transfer_set/ directory")
     refuse_existing_record(FLAGS.out)
-    transfer = TransferSet(directory)
+    transfer = open_finished(directory)
     if not transfer.manifest.get("complete"):
         raise TfdfkdError(f"the transfer set in {directory} is unfinished ({len(transfer)} images so far; its synthesis was stopped)",
                           "finish it by running its tools/distill.py command again, then redistill")

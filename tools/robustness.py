@@ -33,11 +33,10 @@ def main(argv):
     del argv
     from tfdfkd.cli import run_cli
 
-    run_cli(measure)
+    run_cli(measure, resumable=False)  # a short run that writes one record at the end
 
 
 def measure():
-    import keras
 
     from tfdfkd import data, robustness, teacher
     from tfdfkd.errors import TfdfkdError
@@ -55,14 +54,17 @@ def measure():
     if not (os.path.isfile(metrics_path) and os.path.isfile(student_path)):
         raise TfdfkdError(f"--run={FLAGS.run} is not a finished tools/distill.py run (no metrics.json and student.keras)",
                           "pass the --out directory of a run that completed, or finish it by running its command again")
-    run = read_json(metrics_path)
+    try:
+        run = read_json(metrics_path)
+    except ValueError as e:
+        raise TfdfkdError(f"{metrics_path} is not valid JSON ({e})", "run that run's command again into a new --out") from None
     eval_dataset = FLAGS.eval_dataset or run.get("eval_dataset")
     if not eval_dataset:
         raise TfdfkdError(f"the run in {FLAGS.run} measured no eval set", "pass --eval_dataset=fashion_mnist (or another)")
     test = data.load(eval_dataset, "test", FLAGS.data_dir)
     run_teacher = teacher.load(run["teacher"])
     check_eval_set(eval_dataset, test, run_teacher)
-    models = {"teacher": run_teacher.logits_model, "student": keras.models.load_model(student_path)}
+    models = {"teacher": run_teacher.logits_model, "student": teacher.load_keras_model(student_path)}
     start = time.time()
     figures = {}
     for role, model in models.items():
@@ -72,6 +74,9 @@ def measure():
             for name in robustness.ATTACKS))
     record = {key: run.get(key) for key in ("method", "num_samples", "teacher", "student", "teacher_accuracy",
                                             "student_accuracy", "synthesis_seconds", "distill_seconds")}
+    if eval_dataset != run.get("eval_dataset"):  # the run's accuracies are on another dataset: these are on this one
+        record.update(teacher_accuracy=figures["teacher"]["natural_accuracy"], student_accuracy=figures["student"]["natural_accuracy"],
+                      run_eval_dataset=run.get("eval_dataset"))
     record.update({"run": FLAGS.run, "run_command": run.get("command"), "run_commit": run.get("commit"),
                    "eval_dataset": eval_dataset, "teacher_robustness": figures["teacher"],
                    "student_robustness": figures["student"], "robustness_seconds": round(time.time() - start, 1),

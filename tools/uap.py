@@ -41,7 +41,7 @@ def main(argv):
     del argv
     from tfdfkd.cli import run_cli
 
-    run_cli(attack)
+    run_cli(attack, resumable=False)  # a short run that writes one record at the end
 
 
 def attack():
