@@ -17,7 +17,6 @@ from __future__ import annotations
 import dataclasses
 import os
 import sys
-import time
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
@@ -102,9 +101,9 @@ def prune():
         return
     print(f"pruning {FLAGS.prune_fraction:.0%} of {pruning.filter_count(model, FLAGS.prune_layers)} {FLAGS.prune_layers} filters of {FLAGS.teacher} on {len(images)} "
           f"images from {FLAGS.images}")
-    start = time.time()
     student, record = prune_and_distill(model, images, config, staging, strategies.get(FLAGS.strategy), eval_set=(test.images, test.labels))
-    seconds = time.time() - start
+    # Every invocation's work (a resumed run's earlier rounds and fine-tuning epochs included).
+    seconds = record["prune_seconds"] + record["finetune_seconds"]
     save_student(student, staging)
     metrics = {
         "method": "prune", "images": FLAGS.images, "num_samples": len(images), "teacher": FLAGS.teacher, "eval_dataset": eval_dataset,
