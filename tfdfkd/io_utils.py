@@ -101,10 +101,11 @@ def check_record_path(out: str | None, flag: str = "--out") -> None:
     or under a file or a read-only directory); None (print only) passes."""
     from tfdfkd.errors import TfdfkdError
 
-    if out and os.path.isdir(out):
+    if not out:
+        return
+    if os.path.isdir(out):
         raise TfdfkdError(f"{flag} {out} is a directory", f"give {flag} a JSON file name, such as {os.path.join(out, 'record.json')}")
-    if out:
-        check_writable(out, flag)
+    check_writable(out, flag)
 
 
 def refuse_existing_record(path: str) -> None:

@@ -65,10 +65,7 @@ def redistill():
         raise TfdfkdError(f"{FLAGS.transfer_set} holds no transfer set ({MANIFEST} not found)",
                           "pass a tools/distill.py run's --out, or its transfer_set/ directory")
     refuse_existing_record(FLAGS.out)
-    transfer = open_finished(directory)
-    if not transfer.manifest.get("complete"):
-        raise TfdfkdError(f"the transfer set in {directory} is unfinished ({len(transfer)} images so far; its synthesis was stopped)",
-                          "finish it by running its tools/distill.py command again, then redistill")
+    transfer = open_finished(directory)  # finished, every shard intact
     run_config = os.path.join(os.path.dirname(os.path.abspath(directory)), "config.json")
     made_by = read_json(run_config).get("teacher") if os.path.isfile(run_config) else None
     if made_by is not None and made_by != FLAGS.teacher:  # allowed (one teacher's images, another's targets), but rarely meant

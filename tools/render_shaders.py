@@ -3,10 +3,11 @@
     python tools/render_shaders.py --out=runs/shaders32_grey --num_images=25000 --resolution=32 --channels=1
 
 Renders the shipped GLSL programs (shaders/library, or your own under --shader_dir) plus
---generated_programs programs from the generator, several frames each with random `time` and p0..p3, drops constant and simple images,
-and writes shard-*.npz files and manifest.json to --out. A killed run started again with the
-same flags resumes from its finished shards. Never imports TensorFlow: rendering happens in
-worker processes that hold the OpenGL (EGL) context. Errors are one line on stderr, exit status 2.
+--generated_programs programs from the generator, several frames each with random `time` and
+p0..p3, drops constant and simple images, and writes shard-*.npz files and manifest.json to
+--out. A killed run started again with the same flags resumes from its finished shards (and
+renders a missing or damaged one again). Never imports TensorFlow: rendering happens in worker
+processes that hold the OpenGL (EGL) context. Errors are one line on stderr, exit status 2.
 """
 
 from __future__ import annotations

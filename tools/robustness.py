@@ -37,7 +37,6 @@ def main(argv):
 
 
 def measure():
-
     from tfdfkd import data, robustness, teacher
     from tfdfkd.errors import TfdfkdError
     from tfdfkd.io_utils import (
