@@ -337,6 +337,24 @@ def test_large_frames_get_smaller_shards_and_a_non_utf8_program_is_skipped(tmp_p
     assert cache.load_images(str(tmp_path / "big")).shape == (1, 512, 512, 1)
 
 
+def test_a_worker_keeps_a_bounded_number_of_programs_and_redraws_released_ones_identically():
+    chosen = [programs.Program(*generator.generate(seed)) for seed in range(4)]
+    rng = np.random.default_rng(0)
+    tasks = [(p.name, rng.uniform(0, 64, 4).astype(np.float32), rng.random((4, 4)).astype(np.float32)) for p in chosen]
+    request = {"resolution": (8, 8), "channels": 3, "filter": KEEP_ALL}
+    with WorkerPool(1, lp_num_threads=1, extra_env={**FAST_COMPILE, "TFDFKD_MAX_COMPILED_PROGRAMS": "2"}) as pool:
+        worker = pool.workers[0]
+        worker.request("programs", {p.name: p.source for p in chosen})
+        assert worker.request("compile", {"names": [p.name for p in chosen], "resolution": (8, 8)}) == {}
+        assert worker.request("status") == {"compiled": 2, "max_programs": 2}
+        # the first program was released by the third; it is compiled again, and draws the same frames
+        first, *_, again = worker.request("render", {**request, "tasks": tasks + tasks[:1]})
+        assert worker.request("status")["compiled"] == 2
+    assert first[0] is None and again[0] is None
+    np.testing.assert_array_equal(first[1], again[1])
+    assert first[1].std() > 0
+
+
 def test_a_dead_worker_is_named_with_its_signal():
     with WorkerPool(1) as pool:
         worker = pool.workers[0]

@@ -7,6 +7,8 @@ imports touches TensorFlow, and the parent process never creates a context itsel
 
 from __future__ import annotations
 
+import collections
+
 import numpy as np
 
 from tfdfkd.render import programs as shader_programs
@@ -19,6 +21,11 @@ void main() { gl_Position = vec4(position, 0.0, 1.0); }
 _TRIANGLE = np.array([-1.0, -1.0, 3.0, -1.0, -1.0, 3.0], np.float32)
 # ITU-R BT.601 luma weights in 1/256ths, for grey images.
 _LUMA = np.array([77, 150, 29], np.uint32)
+# Compiled programs one context keeps. Each holds about 1 MB of llvmpipe machine code: keeping all
+# of 6,328 programs took 5.8 GB per worker (two workers, 12 GB) and rendering slowed to 44 images/s.
+# Past the limit the least recently used program is released and compiled again when next drawn
+# (about 10 ms with GALLIVM_PERF=nopt); the frames do not change.
+MAX_COMPILED_PROGRAMS = 512
 
 
 def first_error_line(message: str) -> str:
@@ -36,7 +43,8 @@ class Renderer:
     `backend='egl'` needs no display (Mesa llvmpipe on CPU, the GPU's EGL driver where present).
     """
 
-    def __init__(self, resolution: tuple[int, int] = (32, 32), backend: str = "egl"):
+    def __init__(self, resolution: tuple[int, int] = (32, 32), backend: str = "egl",
+                 max_programs: int = MAX_COMPILED_PROGRAMS):
         import moderngl
 
         self._moderngl = moderngl
@@ -44,7 +52,8 @@ class Renderer:
         self.info = {k: self.ctx.info.get(k) for k in ("GL_RENDERER", "GL_VERSION", "GL_VENDOR")}
         self._vbo = self.ctx.buffer(_TRIANGLE.tobytes())
         self._prelude = shader_programs.prelude()
-        self._compiled: dict[str, tuple] = {}
+        self.max_programs = max(1, int(max_programs))
+        self._compiled: collections.OrderedDict[str, tuple] = collections.OrderedDict()  # least recently used first
         self._errors: dict[str, str] = {}
         self.fbo = None
         self.set_resolution(resolution)
@@ -62,6 +71,11 @@ class Renderer:
             if "resolution" in uniforms:
                 uniforms["resolution"].value = (float(width), float(height))
 
+    @property
+    def compiled_count(self) -> int:
+        """Programs kept compiled (at most `max_programs`)."""
+        return len(self._compiled)
+
     def forget(self, name: str) -> None:
         """Drops what `compile` kept for `name` (its source changed)."""
         self._errors.pop(name, None)
@@ -71,8 +85,10 @@ class Renderer:
             compiled[0].release()
 
     def compile(self, name: str, source: str) -> str | None:
-        """Compiles (once) and draws one frame to finish the JIT; returns an error line or None."""
+        """Compiles `name` (unless it is among the `max_programs` kept) and draws one frame to finish
+        the JIT; returns an error line or None."""
         if name in self._compiled:
+            self._compiled.move_to_end(name)
             return None
         if name in self._errors:
             return self._errors[name]
@@ -96,6 +112,10 @@ class Renderer:
         if error is not None:
             self._errors[name] = error
             return error
+        while len(self._compiled) >= self.max_programs:
+            program_, _, vao_ = self._compiled.popitem(last=False)[1]
+            vao_.release()
+            program_.release()
         vao = self.ctx.vertex_array(program, [(self._vbo, "2f", "position")])
         self._compiled[name] = (program, uniforms, vao)
         height, width = self.resolution
@@ -111,9 +131,10 @@ class Renderer:
         return error
 
     def render(self, name: str, times: np.ndarray, params: np.ndarray, channels: int) -> np.ndarray:
-        """Frames of a compiled program: uint8 (N, H, W, channels), row 0 at the top.
+        """Frames of a program `compile` accepted: uint8 (N, H, W, channels), row 0 at the top.
 
-        times: (N,) values of `time`; params: (N, 4) values of p0..p3.
+        times: (N,) values of `time`; params: (N, 4) values of p0..p3. Call `compile` first (it
+        returns at once for a program still kept).
         """
         _, uniforms, vao = self._compiled[name]
         height, width = self.resolution

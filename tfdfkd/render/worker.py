@@ -11,7 +11,11 @@ Requests (kind, payload):
   ("compile", {"names", "resolution"})    -> {name: error line} for the programs that fail
   ("render", {"resolution", "channels", "filter", "tasks": [(name, times, params), ...]})
                                           -> [(error or None, kept images, keep mask), ...]
+  ("status", None)                        -> {"compiled": programs kept compiled, "max_programs"}
   ("exit", None)
+
+The environment variable TFDFKD_MAX_COMPILED_PROGRAMS bounds the compiled programs the worker
+keeps (default `tfdfkd.render.gl.MAX_COMPILED_PROGRAMS`); others are compiled again when drawn.
 """
 
 from __future__ import annotations
@@ -44,10 +48,10 @@ def write_message(stream, message) -> None:
 
 def _serve(requests, replies) -> None:
     from tfdfkd.render.filters import FilterConfig, keep_mask
-    from tfdfkd.render.gl import Renderer
+    from tfdfkd.render.gl import MAX_COMPILED_PROGRAMS, Renderer
 
     try:
-        renderer = Renderer()
+        renderer = Renderer(max_programs=int(os.environ.get("TFDFKD_MAX_COMPILED_PROGRAMS", MAX_COMPILED_PROGRAMS)))
     except Exception as e:  # noqa: BLE001 (no EGL, no moderngl: tell the parent in words, then stop)
         write_message(replies, ("fatal", f"{type(e).__name__}: {e}"))
         return
@@ -86,6 +90,8 @@ def _serve(requests, replies) -> None:
                     images = renderer.render(name, times, params, payload["channels"])
                     keep = keep_mask(images, config)
                     reply.append((None, images[keep], keep))
+            elif kind == "status":
+                reply = {"compiled": renderer.compiled_count, "max_programs": renderer.max_programs}
             else:
                 raise ValueError(f"unknown request {kind!r}")
             write_message(replies, ("ok", reply, "tensorflow" in sys.modules))
