@@ -92,6 +92,21 @@ def test_dataset_that_cannot_be_had_names_the_command(tmp_path):
         data.load("mnist", "test", data_dir=str(tmp_path), download=False)
 
 
+def test_behind_a_proxy_online_means_the_proxy_answers(monkeypatch):
+    import socket
+
+    for variable in data._PROXY_VARIABLES:
+        monkeypatch.delenv(variable, raising=False)
+    with socket.socket() as listening:  # a proxy on loopback that accepts connections
+        listening.bind(("127.0.0.1", 0))
+        listening.listen(1)
+        monkeypatch.setenv("HTTPS_PROXY", f"http://127.0.0.1:{listening.getsockname()[1]}")
+        assert data._online(timeout=1.0)
+        closed = listening.getsockname()[1]
+    monkeypatch.setenv("HTTPS_PROXY", f"http://127.0.0.1:{closed}")  # nothing listens there now
+    assert not data._online(timeout=1.0)
+
+
 def test_a_download_is_not_attempted_offline(tmp_path, monkeypatch):
     monkeypatch.setattr(data, "_online", lambda: False)  # as on a machine without network (tfds would retry for minutes)
     with pytest.raises(TfdfkdError, match="this machine is offline.*tfds.load\\('cifar10'\\)"):

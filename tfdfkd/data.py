@@ -240,15 +240,27 @@ _HOW_TO_GET = {
 }
 
 
-def _online(host: str = "storage.googleapis.com", timeout: float = 3.0) -> bool:
-    """Whether a download could start: tfds's own host answers (behind an HTTP proxy, assumed yes,
-    as only the proxy can tell)."""
-    import socket
+_PROXY_VARIABLES = ("HTTPS_PROXY", "https_proxy", "ALL_PROXY", "all_proxy", "HTTP_PROXY", "http_proxy")
 
-    if any(os.environ.get(v) for v in ("HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy", "ALL_PROXY", "all_proxy")):
-        return True
+
+def _online(host: str = "storage.googleapis.com", timeout: float = 3.0) -> bool:
+    """Whether a download could start: tfds's own host answers, or, behind a proxy (the first of
+    `_PROXY_VARIABLES` that is set), the proxy does; only the proxy can tell what lies beyond it."""
+    import socket
+    from urllib.parse import urlsplit
+
+    address = (host, 443)
+    proxy = next((os.environ[v] for v in _PROXY_VARIABLES if os.environ.get(v)), None)
+    if proxy:
+        parts = urlsplit(proxy if "://" in proxy else "http://" + proxy)
+        try:
+            address = (parts.hostname, parts.port or (443 if parts.scheme == "https" else 1080 if parts.scheme.startswith("socks") else 80))
+        except ValueError:  # a port that is not a number: let tfds report the proxy
+            return True
+        if not parts.hostname:
+            return True
     try:
-        socket.create_connection((host, 443), timeout=timeout).close()
+        socket.create_connection(address, timeout=timeout).close()
     except OSError:
         return False
     return True
