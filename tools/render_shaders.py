@@ -33,9 +33,6 @@ flags.DEFINE_integer("generated_programs", 256, "Programs from tfdfkd.render.gen
 flags.DEFINE_bool("shipped_programs", True, "Include the shipped library (shaders/library).")
 flags.DEFINE_string("shader_dir", None, "Render the .frag files under this directory (named <subfolder>/<name>) "
                     "in place of the shipped library; a program that does not compile is reported and skipped.")
-flags.DEFINE_float("request_timeout", 300.0, "Seconds a render worker may spend on one request (compiling 64 "
-                   "programs, or rendering one chunk of frames) before the render stops naming its programs; "
-                   "0: no limit. Raise it for very large frames.", lower_bound=0.0)
 # The filter of constant and simple images (tfdfkd.render.filters.FilterConfig; the defaults are its own).
 flags.DEFINE_integer("filter_levels", 16, "Quantisation steps per channel before colours are counted.", lower_bound=2)
 flags.DEFINE_integer("filter_min_colors", 3, "Drop images with fewer distinct quantised colours.", lower_bound=0)
@@ -79,8 +76,7 @@ def render():
     manifest = cache.render_cache(FLAGS.out, FLAGS.num_images, resolution=cache.parse_resolution(FLAGS.resolution),
                                   channels=int(FLAGS.channels), seed=FLAGS.seed, programs=chosen,
                                   frames_per_program=FLAGS.frames_per_program, workers=FLAGS.workers,
-                                  lp_num_threads=lp_threads, filter_config=filter_config,
-                                  request_timeout=FLAGS.request_timeout or None)
+                                  lp_num_threads=lp_threads, filter_config=filter_config)
     if "tensorflow" in sys.modules:  # the contract of this tool; a regression here would crash a GPU run
         raise RuntimeError("tools/render_shaders.py imported TensorFlow")
     print(f"wrote {manifest['num_images']} images to {FLAGS.out} "

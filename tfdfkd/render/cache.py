@@ -51,8 +51,6 @@ SHARD_FRAMES = 4096  # frames rendered (before filtering) per shard, at most
 SHARD_BYTES = 256 * 2**20  # ... and at most this many bytes of frames held in memory per shard
 CHUNK_FRAMES = 256  # frames per request to a worker, at most: amortises the pipe round trip
 CHUNK_BYTES = 16 * 2**20  # ... and at most this many bytes of frames per reply
-COMPILE_CHUNK = 64  # programs per compile request, so that a request's time limit need not grow with the library
-REQUEST_TIMEOUT = 300.0  # seconds one request may take (64 programs, or one chunk of frames)
 EMPTY_SHARDS_LIMIT = 8  # shards in a row that keep no frame: the filter drops everything, give up
 _RENDER_FIX = ("render a cache at the teacher's resolution (tools/render_shaders.py --out=NEW_DIR --resolution={h} "
                "--channels={c}) and pass it as --synth_settings=cache=NEW_DIR")
@@ -113,8 +111,7 @@ def load_images(directory: str, resolution=None, channels: int | None = None) ->
 def render_cache(directory: str, num_images: int, resolution=(32, 32), channels: int = 1, seed: int = 0,
                  programs=None, frames_per_program: int = 16, workers: int | None = None, verbose: bool = True, *,
                  filter_config: FilterConfig | None = None, lp_num_threads: int | None = 1,
-                 shard_frames: int | None = None, fast_compile: bool = True,
-                 request_timeout: float | None = REQUEST_TIMEOUT) -> dict:
+                 shard_frames: int | None = None, fast_compile: bool = True) -> dict:
     """Renders `num_images` kept shader images into `directory` (resuming a killed run); returns the manifest.
 
     Args:
@@ -135,9 +132,6 @@ def render_cache(directory: str, num_images: int, resolution=(32, 32), channels:
       fast_compile: have llvmpipe skip LLVM's optimisation passes (GALLIVM_PERF=nopt, unless
         set already). Compiling gets about twice as fast, and at 32x32 frames did not render
         slower (per-frame overhead dominates); turn it off for large frames. GPU drivers ignore it.
-      request_timeout: seconds a worker may spend on one request (compiling `COMPILE_CHUNK`
-        programs, or rendering one chunk of frames) before the render stops with an error naming
-        its programs; None: no limit. Finished shards are kept, so a rerun resumes.
     """
     resolution = parse_resolution(resolution)
     filter_config = filter_config or FilterConfig()
@@ -208,19 +202,13 @@ def render_cache(directory: str, num_images: int, resolution=(32, 32), channels:
 
     start = time.time()
     extra_env = {"GALLIVM_PERF": "nopt"} if fast_compile and "GALLIVM_PERF" not in os.environ else {}
-    if request_timeout is not None and not request_timeout > 0:
-        raise TfdfkdError(f"request_timeout must be positive, got {request_timeout!r}", "pass --request_timeout above 0")
-    with WorkerPool(workers, lp_num_threads, extra_env, timeout=request_timeout) as pool:
+    with WorkerPool(workers, lp_num_threads, extra_env) as pool:
         sources = {p.name: p.source for p in programs}
         pool.broadcast("programs", sources)
         log(f"compiling {len(programs)} programs on {workers} worker(s)")
         names = [p.name for p in programs]
-        # Program i compiles on worker i % workers, which also renders it (tasks are pinned the same way).
-        own = [names[w::workers] for w in range(workers)]
-        replies = pool.imap("compile", ((w, {"names": mine[i:i + COMPILE_CHUNK], "resolution": resolution})
-                                        for i in range(0, len(own[0]), COMPILE_CHUNK)  # the workers in turn
-                                        for w, mine in enumerate(own) if i < len(mine)),
-                            pinned=True)
+        replies = pool.scatter("compile", [{"names": names[i::workers], "resolution": resolution}
+                                           for i in range(workers)])
         errors = {name: error for reply in replies for name, error in reply.items()}
         failed = [{"name": name, "error": errors[name]} for name in names if name in errors]
         for item in failed:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import queue
-import select
 import signal
 import subprocess
 import sys
@@ -27,16 +26,6 @@ _SETUP_FIX = ("install the headless OpenGL libraries and moderngl: bash tools/se
               "(Debian: libegl1 libgl1-mesa-dri libegl-mesa0; pip install -e '.[render]')")
 
 
-def _programs_of(payload) -> list[str]:
-    """The program names a request works on (for error messages)."""
-    if isinstance(payload, dict):
-        if "names" in payload:
-            return list(payload["names"])
-        if "tasks" in payload:
-            return list(dict.fromkeys(task[0] for task in payload["tasks"]))
-    return []
-
-
 def _signal_name(number: int) -> str:
     try:
         return signal.Signals(number).name
@@ -50,15 +39,9 @@ class _Failure:
 
 
 class Worker:
-    """One render process. `lp_num_threads` sets llvmpipe's rasteriser threads (None: Mesa's default).
+    """One render process. `lp_num_threads` sets llvmpipe's rasteriser threads (None: Mesa's default)."""
 
-    `timeout`: seconds a request may take before the worker is killed and the request fails
-    naming its programs (None: no limit). llvmpipe has no watchdog, so without it a program that
-    loops for hours would hold the render for hours.
-    """
-
-    def __init__(self, lp_num_threads: int | None = 1, extra_env: dict | None = None, timeout: float | None = None):
-        self.timeout = timeout
+    def __init__(self, lp_num_threads: int | None = 1, extra_env: dict | None = None):
         env = dict(os.environ)
         env["PYTHONPATH"] = os.pathsep.join([_PACKAGE_ROOT] + ([env["PYTHONPATH"]] if env.get("PYTHONPATH") else []))
         if lp_num_threads is not None:
@@ -83,16 +66,6 @@ class Worker:
     def request(self, kind: str, payload=None):
         try:
             write_message(self.process.stdin, (kind, payload))
-            # Nothing is buffered ahead: the worker writes one reply per request, after it.
-            if self.timeout is not None and not select.select([self.process.stdout], [], [], self.timeout)[0]:
-                self.process.kill()
-                self.process.wait()
-                names = _programs_of(payload)
-                which = f" on {', '.join(names[:3])}{', ...' if len(names) > 3 else ''}" if names else ""
-                raise TfdfkdError(f"a render worker took more than {self.timeout:g} s over a {kind!r} request{which} "
-                                  f"and was stopped (a shader program that loops too long?)",
-                                  "remove the slow program (--shader_dir) or raise --request_timeout; "
-                                  "run again to resume from the finished shards")
             reply = read_message(self.process.stdout)
         except (BrokenPipeError, OSError):
             reply = None
@@ -125,14 +98,13 @@ class Worker:
 class WorkerPool:
     """`workers` render processes; use as a context manager so they always exit."""
 
-    def __init__(self, workers: int = 1, lp_num_threads: int | None = 1, extra_env: dict | None = None,
-                 timeout: float | None = None):
+    def __init__(self, workers: int = 1, lp_num_threads: int | None = 1, extra_env: dict | None = None):
         if workers < 1:
             raise TfdfkdError(f"workers must be at least 1, got {workers}", "pass --workers=1 or more")
         self.workers: list[Worker] = []
         try:
             for _ in range(workers):
-                self.workers.append(Worker(lp_num_threads, extra_env, timeout))
+                self.workers.append(Worker(lp_num_threads, extra_env))
         except BaseException:
             self.close()
             raise
