@@ -113,9 +113,7 @@ class Renderer:
             self._errors[name] = error
             return error
         while len(self._compiled) >= self.max_programs:
-            program_, _, vao_ = self._compiled.popitem(last=False)[1]
-            vao_.release()
-            program_.release()
+            self.forget(next(iter(self._compiled)))  # the least recently used
         vao = self.ctx.vertex_array(program, [(self._vbo, "2f", "position")])
         self._compiled[name] = (program, uniforms, vao)
         height, width = self.resolution
