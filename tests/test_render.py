@@ -276,6 +276,53 @@ def test_render_tool_errors_and_small_run(tmp_path):
     assert empty.returncode == 2 and "is not a directory" in empty.stderr
 
 
+def _slow_program(bound: str, loops: int) -> str:
+    """A program whose every pixel runs `loops` loops of `bound` steps each (`bound` an expression
+    of the uniforms, so nothing folds it away); the result varies across the frame, so the filter
+    keeps it. llvmpipe caps the loop steps of one pixel near 65,535 (a frame at 128x128 then takes
+    about 1.4 s), so there a program never loops forever, only long on large frames."""
+    loop = f"for (int i = 0; i < {bound}; i++) {{ v = fract(v * 1.618 + time); }}"
+    return ("#version 330 core\nuniform vec2 resolution;\nuniform float time;\nout vec4 fragColor;\n"
+            f"#define SLOW {loop}\n"
+            "void main() { float v = gl_FragCoord.x / resolution.x;\n"
+            f"  {' '.join(['SLOW'] * loops)}\n"
+            "  fragColor = vec4(v, gl_FragCoord.y / resolution.y, 0.5, 1.0); }\n")
+
+
+def test_a_program_that_loops_too_long_stops_the_render_naming_it(tmp_path):
+    """The limit is the kernel's (SIGALRM in the worker), so it holds however loaded the machine is."""
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "slow.frag").write_text(_slow_program("60000 + int(time)", 1))  # about 6 s per frame at 256x256
+    run = subprocess.run([sys.executable, os.path.join(ROOT, "tools", "render_shaders.py"), f"--out={tmp_path / 'out'}",
+                          "--num_images=4", "--resolution=256", f"--shader_dir={mine}", "--generated_programs=0",
+                          "--workers=1", "--program_seconds=2"], capture_output=True, text=True, cwd=ROOT, timeout=240,
+                         check=False)
+    assert run.returncode == 2, run.stderr
+    line = run.stderr.strip().splitlines()[-1]
+    assert line.startswith("error: shader program slow ran past the limit of 2 s per program"), line
+    assert "raise --program_seconds" in line
+    assert not (tmp_path / "out").exists() or not [f for f in os.listdir(tmp_path / "out") if f.endswith(".npz")]
+
+
+def test_a_program_slow_only_in_its_frames_is_stopped_there_and_the_limit_is_checked():
+    """Compiling draws at time 0 (no loop steps); at time 0.9 a 128x128 frame takes about 1.4 s."""
+    slow = programs.Program("slow_frames", _slow_program("int(time * 60000.0)", 1))
+    fast = programs.Program("fast", _slow_program("1", 1))
+    with WorkerPool(1, lp_num_threads=1, extra_env=FAST_COMPILE, program_seconds=1) as pool:
+        worker = pool.workers[0]
+        worker.request("programs", {slow.name: slow.source, fast.name: fast.source})
+        assert worker.request("compile", {"names": [slow.name, fast.name], "resolution": (128, 128)}) == {}
+        fast_task = (fast.name, np.array([0.0], np.float32), np.zeros((1, 4), np.float32))
+        reply = worker.request("render", {"resolution": (128, 128), "channels": 1, "filter": KEEP_ALL, "tasks": [fast_task]})
+        assert reply[0][0] is None and reply[0][1].shape == (1, 128, 128, 1)  # a fast program runs under the limit
+        slow_task = (slow.name, np.full(2, 0.9, np.float32), np.zeros((2, 4), np.float32))
+        with pytest.raises(TfdfkdError, match="shader program slow_frames ran past the limit of 1 s per program"):
+            worker.request("render", {"resolution": (128, 128), "channels": 1, "filter": KEEP_ALL, "tasks": [fast_task, slow_task]})
+    with pytest.raises(TfdfkdError, match="must be positive"):
+        WorkerPool(1, program_seconds=0)
+
+
 def test_a_filter_that_drops_everything_gives_up_and_a_foreign_directory_is_refused(tmp_path):
     drop_all = filters.FilterConfig(max_top2_fraction=0.05)  # 8x8 grey at 16 levels: the top two colours cover >= 1/8
     with pytest.raises(TfdfkdError, match=f"dropped every one of the last {cache.EMPTY_SHARDS_LIMIT} shards"):

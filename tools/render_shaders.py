@@ -30,6 +30,8 @@ flags.DEFINE_integer("lp_num_threads", 1, "llvmpipe threads per worker (0 or les
                      "fastest at 32x32 with one worker per core (tools/bench_render.py).")
 flags.DEFINE_integer("frames_per_program", 16, "Frames per program visit, each with its own random time and p0..p3.", lower_bound=1)
 flags.DEFINE_integer("generated_programs", 256, "Programs from tfdfkd.render.generator added to the shipped ones.", lower_bound=0)
+flags.DEFINE_float("program_seconds", 120.0, "The most one program may take (compile, or one visit's frames) before "
+                   "the render stops naming it (a shader that loops too long); 0: no limit.", lower_bound=0.0)
 flags.DEFINE_bool("shipped_programs", True, "Include the shipped library (shaders/library).")
 flags.DEFINE_string("shader_dir", None, "Render the .frag files under this directory (named <subfolder>/<name>) "
                     "in place of the shipped library; a program that does not compile is reported and skipped.")
@@ -76,7 +78,8 @@ def render():
     manifest = cache.render_cache(FLAGS.out, FLAGS.num_images, resolution=cache.parse_resolution(FLAGS.resolution),
                                   channels=int(FLAGS.channels), seed=FLAGS.seed, programs=chosen,
                                   frames_per_program=FLAGS.frames_per_program, workers=FLAGS.workers,
-                                  lp_num_threads=lp_threads, filter_config=filter_config)
+                                  lp_num_threads=lp_threads, filter_config=filter_config,
+                                  program_seconds=FLAGS.program_seconds or None)
     if "tensorflow" in sys.modules:  # the contract of this tool; a regression here would crash a GPU run
         raise RuntimeError("tools/render_shaders.py imported TensorFlow")
     print(f"wrote {manifest['num_images']} images to {FLAGS.out} "

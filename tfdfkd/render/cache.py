@@ -51,6 +51,7 @@ SHARD_FRAMES = 4096  # frames rendered (before filtering) per shard, at most
 SHARD_BYTES = 256 * 2**20  # ... and at most this many bytes of frames held in memory per shard
 CHUNK_FRAMES = 256  # frames per request to a worker, at most: amortises the pipe round trip
 CHUNK_BYTES = 16 * 2**20  # ... and at most this many bytes of frames per reply
+PROGRAM_SECONDS = 120.0  # the most one program may take (compile, or one visit's frames) before the render stops
 EMPTY_SHARDS_LIMIT = 8  # shards in a row that keep no frame: the filter drops everything, give up
 _RENDER_FIX = ("render a cache at the teacher's resolution (tools/render_shaders.py --out=NEW_DIR --resolution={h} "
                "--channels={c}) and pass it as --synth_settings=cache=NEW_DIR")
@@ -111,7 +112,8 @@ def load_images(directory: str, resolution=None, channels: int | None = None) ->
 def render_cache(directory: str, num_images: int, resolution=(32, 32), channels: int = 1, seed: int = 0,
                  programs=None, frames_per_program: int = 16, workers: int | None = None, verbose: bool = True, *,
                  filter_config: FilterConfig | None = None, lp_num_threads: int | None = 1,
-                 shard_frames: int | None = None, fast_compile: bool = True) -> dict:
+                 shard_frames: int | None = None, fast_compile: bool = True,
+                 program_seconds: float | None = PROGRAM_SECONDS) -> dict:
     """Renders `num_images` kept shader images into `directory` (resuming a killed run); returns the manifest.
 
     Args:
@@ -132,6 +134,9 @@ def render_cache(directory: str, num_images: int, resolution=(32, 32), channels:
       fast_compile: have llvmpipe skip LLVM's optimisation passes (GALLIVM_PERF=nopt, unless
         set already). Compiling gets about twice as fast, and at 32x32 frames did not render
         slower (per-frame overhead dominates); turn it off for large frames. GPU drivers ignore it.
+      program_seconds: the most one program may take, compiling or rendering one visit's frames,
+        before the render stops with an error naming it (a shader that loops too long would
+        otherwise hold it forever); None: no limit. Finished shards are kept, so a rerun resumes.
     """
     resolution = parse_resolution(resolution)
     filter_config = filter_config or FilterConfig()
@@ -202,7 +207,7 @@ def render_cache(directory: str, num_images: int, resolution=(32, 32), channels:
 
     start = time.time()
     extra_env = {"GALLIVM_PERF": "nopt"} if fast_compile and "GALLIVM_PERF" not in os.environ else {}
-    with WorkerPool(workers, lp_num_threads, extra_env) as pool:
+    with WorkerPool(workers, lp_num_threads, extra_env, program_seconds) as pool:
         sources = {p.name: p.source for p in programs}
         pool.broadcast("programs", sources)
         log(f"compiling {len(programs)} programs on {workers} worker(s)")

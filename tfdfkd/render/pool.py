@@ -39,17 +39,30 @@ class _Failure:
 
 
 class Worker:
-    """One render process. `lp_num_threads` sets llvmpipe's rasteriser threads (None: Mesa's default)."""
+    """One render process. `lp_num_threads` sets llvmpipe's rasteriser threads (None: Mesa's default).
 
-    def __init__(self, lp_num_threads: int | None = 1, extra_env: dict | None = None):
+    `program_seconds`: the most one program may take (its compile, or one visit's frames) before
+    the worker is ended and the request fails naming it; None: no limit (see `tfdfkd.render.worker`).
+    """
+
+    def __init__(self, lp_num_threads: int | None = 1, extra_env: dict | None = None,
+                 program_seconds: float | None = None):
+        if program_seconds is not None and not program_seconds > 0:
+            raise TfdfkdError(f"the time limit per shader program must be positive, got {program_seconds!r}",
+                              "pass --program_seconds above 0")
+        self.program_seconds = program_seconds
         env = dict(os.environ)
         env["PYTHONPATH"] = os.pathsep.join([_PACKAGE_ROOT] + ([env["PYTHONPATH"]] if env.get("PYTHONPATH") else []))
         if lp_num_threads is not None:
             env["LP_NUM_THREADS"] = str(lp_num_threads)
         env.update(extra_env or {})
         self._stderr = tempfile.TemporaryFile()  # noqa: SIM115 (lives as long as the worker; closed in close())
+        self._current_program = tempfile.TemporaryFile()  # noqa: SIM115 (the worker writes the name of what it renders)
+        env["TFDFKD_CURRENT_PROGRAM_FD"] = str(self._current_program.fileno())
+        env["TFDFKD_PROGRAM_SECONDS"] = f"{program_seconds:g}" if program_seconds else ""
         self.process = subprocess.Popen([sys.executable, "-m", "tfdfkd.render.worker"], stdin=subprocess.PIPE,
-                                        stdout=subprocess.PIPE, stderr=self._stderr, env=env, cwd=_PACKAGE_ROOT)
+                                        stdout=subprocess.PIPE, stderr=self._stderr, env=env, cwd=_PACKAGE_ROOT,
+                                        pass_fds=(self._current_program.fileno(),))
         hello = read_message(self.process.stdout)
         if hello is None or hello[0] != "hello":
             detail = hello[1] if hello else self.stderr_tail() or f"exit status {self.process.wait()}"
@@ -63,6 +76,10 @@ class Worker:
         text = self._stderr.read().decode(errors="replace").strip().splitlines()
         return " | ".join(text[-lines:])
 
+    def current_program(self) -> str:
+        """The program the worker started last ('' before the first)."""
+        return os.pread(self._current_program.fileno(), 256, 0).decode(errors="replace").strip()
+
     def request(self, kind: str, payload=None):
         try:
             write_message(self.process.stdin, (kind, payload))
@@ -74,6 +91,12 @@ class Worker:
                 status = self.process.wait(timeout=5)  # its stdout closed: it is exiting
             except subprocess.TimeoutExpired:
                 status = None
+            if status == -signal.SIGALRM and self.program_seconds:
+                raise TfdfkdError(f"shader program {self.current_program() or '?'} ran past the limit of "
+                                  f"{self.program_seconds:g} s per program in a render worker (a loop that does "
+                                  f"not end?), so the worker was stopped",
+                                  "remove that program (or render without it) or raise --program_seconds; "
+                                  "run again to resume from the finished shards")
             how = ("still running, its output closed" if status is None else
                    f"killed by {_signal_name(-status)}" if status < 0 else f"exit status {status}")
             raise TfdfkdError(f"a render worker died ({how}): {self.stderr_tail() or 'no message'}",
@@ -93,18 +116,20 @@ class Worker:
                 self.process.kill()
                 self.process.wait()
         self._stderr.close()
+        self._current_program.close()
 
 
 class WorkerPool:
     """`workers` render processes; use as a context manager so they always exit."""
 
-    def __init__(self, workers: int = 1, lp_num_threads: int | None = 1, extra_env: dict | None = None):
+    def __init__(self, workers: int = 1, lp_num_threads: int | None = 1, extra_env: dict | None = None,
+                 program_seconds: float | None = None):
         if workers < 1:
             raise TfdfkdError(f"workers must be at least 1, got {workers}", "pass --workers=1 or more")
         self.workers: list[Worker] = []
         try:
             for _ in range(workers):
-                self.workers.append(Worker(lp_num_threads, extra_env))
+                self.workers.append(Worker(lp_num_threads, extra_env, program_seconds))
         except BaseException:
             self.close()
             raise

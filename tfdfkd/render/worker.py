@@ -16,12 +16,20 @@ Requests (kind, payload):
 
 The environment variable TFDFKD_MAX_COMPILED_PROGRAMS bounds the compiled programs the worker
 keeps (default `tfdfkd.render.gl.MAX_COMPILED_PROGRAMS`); others are compiled again when drawn.
+
+TFDFKD_PROGRAM_SECONDS limits the time one program may take (its compile and first draw, or
+one visit's frames): past it the kernel ends the worker with SIGALRM. llvmpipe has no watchdog
+and a draw cannot be interrupted from Python, so without it a shader that loops for hours would
+hold the render for hours. Before each program the worker writes its name at the start of the
+file descriptor TFDFKD_CURRENT_PROGRAM_FD, so the parent can say which program it was.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pickle
+import signal
 import struct
 import sys
 import traceback
@@ -46,6 +54,31 @@ def write_message(stream, message) -> None:
     stream.flush()
 
 
+class _ProgramClock:
+    """Arms the per-program time limit and records which program is running (see the module doc)."""
+
+    NAME_BYTES = 256
+
+    def __init__(self):
+        self.seconds = float(os.environ.get("TFDFKD_PROGRAM_SECONDS") or 0)
+        marker = os.environ.get("TFDFKD_CURRENT_PROGRAM_FD")
+        self.marker = int(marker) if marker else None
+        if self.seconds > 0:
+            signal.signal(signal.SIGALRM, signal.SIG_DFL)  # the default action ends the process
+
+    @contextlib.contextmanager
+    def timing(self, name: str):
+        if self.marker is not None:
+            os.pwrite(self.marker, name.encode()[: self.NAME_BYTES].ljust(self.NAME_BYTES), 0)
+        if self.seconds > 0:
+            signal.setitimer(signal.ITIMER_REAL, self.seconds)
+        try:
+            yield
+        finally:
+            if self.seconds > 0:
+                signal.setitimer(signal.ITIMER_REAL, 0)
+
+
 def _serve(requests, replies) -> None:
     from tfdfkd.render.filters import FilterConfig, keep_mask
     from tfdfkd.render.gl import MAX_COMPILED_PROGRAMS, Renderer
@@ -59,6 +92,7 @@ def _serve(requests, replies) -> None:
                                       "lp_num_threads": os.environ.get("LP_NUM_THREADS"),
                                       "tensorflow_loaded": "tensorflow" in sys.modules}))
     sources: dict[str, str] = {}
+    clock = _ProgramClock()
     while True:
         message = read_message(requests)
         if message is None or message[0] == "exit":
@@ -75,7 +109,8 @@ def _serve(requests, replies) -> None:
                 renderer.set_resolution(payload["resolution"])
                 reply = {}
                 for name in payload["names"]:
-                    error = renderer.compile(name, sources[name])
+                    with clock.timing(name):
+                        error = renderer.compile(name, sources[name])
                     if error is not None:
                         reply[name] = error
             elif kind == "render":
@@ -83,11 +118,12 @@ def _serve(requests, replies) -> None:
                 config = FilterConfig(**payload["filter"])
                 reply = []
                 for name, times, params in payload["tasks"]:
-                    error = renderer.compile(name, sources[name])
+                    with clock.timing(name):
+                        error = renderer.compile(name, sources[name])
+                        images = None if error else renderer.render(name, times, params, payload["channels"])
                     if error is not None:
                         reply.append((error, None, None))
                         continue
-                    images = renderer.render(name, times, params, payload["channels"])
                     keep = keep_mask(images, config)
                     reply.append((None, images[keep], keep))
             elif kind == "status":
