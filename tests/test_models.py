@@ -81,3 +81,46 @@ def test_a_copy_of_a_frozen_functional_model_trains_in_every_layer():
     twin = models.copy(functional)
     assert twin.trainable_variables and all(layer.trainable for layer in twin.layers)
     assert not models.copy(functional, trainable=False).trainable_variables
+
+
+def _logits_and_input_gradient(model, images):
+    import tensorflow as tf
+
+    images = tf.constant(images)
+    with tf.GradientTape() as tape:
+        tape.watch(images)
+        logits = model(images, training=False)
+        loss = tf.reduce_sum(tf.sin(logits))  # weights every logit differently
+    return logits.numpy(), tape.gradient(loss, images).numpy()
+
+
+@pytest.mark.parametrize("batch_norm", [False, True])
+def test_the_faster_teacher_gives_the_same_logits_and_input_gradients_and_follows_the_weights(batch_norm):
+    from tfdfkd.models import fast_forward
+
+    model = models.build("lenet5", seed=3) if not batch_norm else models.LeNet5(batch_norm=True)
+    fast = fast_forward.faster(model)
+    assert fast is not model and type(fast.layers[0]).__name__ == "_SpaceToDepthConv"  # conv1: one channel, 5x5
+    assert {id(w) for w in fast.weights} == {id(w) for w in model.weights}  # shared, not copied
+    images = np.random.default_rng(0).uniform(0, 1, (16, 32, 32, 1)).astype(np.float32)
+    for _ in range(2):
+        (logits, gradient), (fast_logits, fast_gradient) = (_logits_and_input_gradient(m, images) for m in (model, fast))
+        np.testing.assert_allclose(fast_logits, logits, rtol=1e-4, atol=1e-4 * np.abs(logits).max())
+        np.testing.assert_allclose(fast_gradient, gradient, rtol=1e-3, atol=1e-4 * np.abs(gradient).max())
+        conv1 = model.get_layer("conv1")
+        conv1.kernel.assign(conv1.kernel * -1.5)  # the faster model reads the original's variables
+        conv1.bias.assign(conv1.bias + 0.2)
+
+
+def test_models_the_faster_forward_cannot_speed_up_come_back_unchanged():
+    from tfdfkd.models import fast_forward
+
+    rgb = models.build("lenet5", input_shape=(32, 32, 3))  # three input channels: already fast
+    assert fast_forward.faster(rgb) is rgb
+    inputs = keras.Input((32, 32, 1))
+    same = keras.Model(inputs, keras.layers.Dense(3)(keras.layers.Flatten()(keras.layers.Conv2D(4, 5, padding="same")(inputs))))
+    assert fast_forward.faster(same) is same  # padding other than VALID
+    odd = models.build("lenet5", input_shape=(30, 30, 1))  # 30 is not a multiple of the 4x4 blocks
+    assert fast_forward.faster(odd) is odd
+    alexnet = models.build("alexnet", input_shape=(32, 32, 1))
+    assert fast_forward.faster(alexnet) is alexnet or fast_forward.faster(alexnet).count_params() == alexnet.count_params()
