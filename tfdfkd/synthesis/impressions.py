@@ -21,7 +21,6 @@ import numpy as np
 import tensorflow as tf
 
 from tfdfkd.errors import TfdfkdError
-from tfdfkd.models import fast_forward
 from tfdfkd.synthesis.base import (
     Synthesizer,
     SyntheticBatch,
@@ -100,11 +99,9 @@ class _InputOptimiser(Synthesizer):
 
     def __init__(self, teacher, config=None, strategy=None):
         super().__init__(teacher, config, strategy)
-        # The same teacher with its one-channel convolutions computed faster (shares its weights).
-        self._forward = fast_forward.faster(self.teacher.logits_model)
         self._optimise = tf.function(self._optimise_slice, reduce_retracing=True)
         self._distributed = tf.function(lambda x, t, c, seed: self.strategy.run(self._optimise, args=(x, t, c, seed)))
-        self._classify = tf.function(lambda x: tf.argmax(self._forward(x, training=False), axis=-1))
+        self._classify = tf.function(lambda x: tf.argmax(self.teacher.logits_model(x, training=False), axis=-1))
 
     def targets_and_thresholds(self, batch_size: int, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
         raise NotImplementedError
@@ -138,7 +135,7 @@ class _InputOptimiser(Synthesizer):
         CE(targets, softmax(logits / tau)) (ZSKD eq. 3) per image; an image whose confidence
         (tau = 1) in its target class passes its threshold stops moving."""
         cfg = self.config
-        model = self._forward
+        model = self.teacher.logits_model
         lr, b1, b2, eps = cfg.learning_rate, 0.9, 0.999, 1e-8
         classes = tf.argmax(targets, axis=-1)
 
