@@ -19,7 +19,7 @@ import threading
 from collections.abc import Iterable, Iterator
 
 from tfdfkd.errors import TfdfkdError
-from tfdfkd.render.worker import read_message, write_message
+from tfdfkd.render.worker import PROGRAM_NAME_BYTES, read_message, write_message
 
 _PACKAGE_ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 _SETUP_FIX = ("install the headless OpenGL libraries and moderngl: bash tools/setup.sh "
@@ -57,12 +57,13 @@ class Worker:
             env["LP_NUM_THREADS"] = str(lp_num_threads)
         env.update(extra_env or {})
         self._stderr = tempfile.TemporaryFile()  # noqa: SIM115 (lives as long as the worker; closed in close())
-        self._current_program = tempfile.TemporaryFile()  # noqa: SIM115 (the worker writes the name of what it renders)
-        env["TFDFKD_CURRENT_PROGRAM_FD"] = str(self._current_program.fileno())
+        # With a limit, the worker writes the name of each program it starts here (for the error message).
+        self._current_program = tempfile.TemporaryFile() if program_seconds else None  # noqa: SIM115 (closed in close())
         env["TFDFKD_PROGRAM_SECONDS"] = f"{program_seconds:g}" if program_seconds else ""
+        env["TFDFKD_CURRENT_PROGRAM_FD"] = str(self._current_program.fileno()) if self._current_program else ""
         self.process = subprocess.Popen([sys.executable, "-m", "tfdfkd.render.worker"], stdin=subprocess.PIPE,
                                         stdout=subprocess.PIPE, stderr=self._stderr, env=env, cwd=_PACKAGE_ROOT,
-                                        pass_fds=(self._current_program.fileno(),))
+                                        pass_fds=(self._current_program.fileno(),) if self._current_program else ())
         hello = read_message(self.process.stdout)
         if hello is None or hello[0] != "hello":
             detail = hello[1] if hello else self.stderr_tail() or f"exit status {self.process.wait()}"
@@ -77,8 +78,10 @@ class Worker:
         return " | ".join(text[-lines:])
 
     def current_program(self) -> str:
-        """The program the worker started last ('' before the first)."""
-        return os.pread(self._current_program.fileno(), 256, 0).decode(errors="replace").strip()
+        """The program the worker started last ('' before the first, or without a time limit)."""
+        if self._current_program is None:
+            return ""
+        return os.pread(self._current_program.fileno(), PROGRAM_NAME_BYTES, 0).decode(errors="replace").strip()
 
     def request(self, kind: str, payload=None):
         try:
@@ -116,7 +119,8 @@ class Worker:
                 self.process.kill()
                 self.process.wait()
         self._stderr.close()
-        self._current_program.close()
+        if self._current_program is not None:
+            self._current_program.close()
 
 
 class WorkerPool:

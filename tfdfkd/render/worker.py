@@ -18,9 +18,10 @@ The environment variable TFDFKD_MAX_COMPILED_PROGRAMS bounds the compiled progra
 keeps (default `tfdfkd.render.gl.MAX_COMPILED_PROGRAMS`); others are compiled again when drawn.
 
 TFDFKD_PROGRAM_SECONDS limits the time one program may take (its compile and first draw, or
-one visit's frames): past it the kernel ends the worker with SIGALRM. llvmpipe has no watchdog
-and a draw cannot be interrupted from Python, so without it a shader that loops for hours would
-hold the render for hours. Before each program the worker writes its name at the start of the
+one visit's frames): past it the kernel ends the worker with SIGALRM, since a draw cannot be
+interrupted from Python. (llvmpipe stops a pixel's loops after about 65,535 steps, so there a
+program is slow only on large frames; a driver without that cap could loop for hours.) Before
+each program the worker then writes its name, in PROGRAM_NAME_BYTES bytes, at the start of the
 file descriptor TFDFKD_CURRENT_PROGRAM_FD, so the parent can say which program it was.
 """
 
@@ -35,6 +36,7 @@ import sys
 import traceback
 
 _HEADER = struct.Struct("<Q")
+PROGRAM_NAME_BYTES = 256
 
 
 def read_message(stream):
@@ -57,8 +59,6 @@ def write_message(stream, message) -> None:
 class _ProgramClock:
     """Arms the per-program time limit and records which program is running (see the module doc)."""
 
-    NAME_BYTES = 256
-
     def __init__(self):
         self.seconds = float(os.environ.get("TFDFKD_PROGRAM_SECONDS") or 0)
         marker = os.environ.get("TFDFKD_CURRENT_PROGRAM_FD")
@@ -69,7 +69,7 @@ class _ProgramClock:
     @contextlib.contextmanager
     def timing(self, name: str):
         if self.marker is not None:
-            os.pwrite(self.marker, name.encode()[: self.NAME_BYTES].ljust(self.NAME_BYTES), 0)
+            os.pwrite(self.marker, name.encode()[:PROGRAM_NAME_BYTES].ljust(PROGRAM_NAME_BYTES), 0)
         if self.seconds > 0:
             signal.setitimer(signal.ITIMER_REAL, self.seconds)
         try:
