@@ -84,6 +84,11 @@ class ImpressionsConfig:
     jitter: int = 0
     flip: bool = False
     confidence_range: tuple[float, float] = (0.55, 0.70)  # Class Impressions stop threshold
+    # Not in ZSKD: "fourier" optimises each image's 2-D spectrum, scaled by 1 / f**spectrum_decay,
+    # instead of its pixels (the decorrelated parametrisation of feature-visualisation work):
+    # every step then moves low frequencies further than high ones, as natural images vary.
+    parametrisation: str = "pixel"
+    spectrum_decay: float = 1.0
 
 
 class _InputOptimiser(Synthesizer):
@@ -95,10 +100,14 @@ class _InputOptimiser(Synthesizer):
     """
 
     Config = ImpressionsConfig
-    CHOICES: ClassVar[dict[str, tuple[str, ...]]] = {"init": ("uniform", "normal"), "optimizer": ("adam", "sgd"), "rescale": ("none", "image", "batch")}
+    CHOICES: ClassVar[dict[str, tuple[str, ...]]] = {"init": ("uniform", "normal"), "optimizer": ("adam", "sgd"), "rescale": ("none", "image", "batch"),
+                                             "parametrisation": ("pixel", "fourier")}
 
     def __init__(self, teacher, config=None, strategy=None):
         super().__init__(teacher, config, strategy)
+        if self.config.parametrisation == "fourier" and (self.config.clip or self.config.rescale != "none"):
+            raise TfdfkdError("parametrisation=fourier cannot clip or rescale pixels during synthesis (its images are rendered from a spectrum)",
+                              "pass clip=false and rescale=none, with clip_final=true")
         self._optimise = tf.function(self._optimise_slice, reduce_retracing=True)
         self._distributed = tf.function(lambda x, t, c, seed: self.strategy.run(self._optimise, args=(x, t, c, seed)))
         self._classify = tf.function(lambda x: tf.argmax(self.teacher.logits_model(x, training=False), axis=-1))
@@ -146,15 +155,17 @@ class _InputOptimiser(Synthesizer):
                 loss += cfg.l2_weight * tf.reduce_sum(tf.square(images), axis=[1, 2, 3])
             return loss, logits
 
-        def step(i, x, m, v, stopped):
+        def step(i, p, m, v, stopped):
             with tf.GradientTape() as tape:
-                tape.watch(x)
+                tape.watch(p)
+                x = render(p)
                 loss, logits = cross_entropy(jitter_and_flip(x, cfg.jitter, cfg.flip, seed + [0, i]))
                 total = tf.reduce_sum(loss)  # per-image losses are independent
             confidence = tf.gather(tf.nn.softmax(logits), classes, batch_dims=1)
             stopped = stopped | (confidence >= thresholds)
-            g = tape.gradient(total, x)
-            g = tf.where(stopped[:, None, None, None], tf.zeros_like(g), g)
+            g = tape.gradient(total, p)
+            keep = tf.reshape(stopped, [-1] + [1] * (len(p.shape) - 1))
+            g = tf.where(keep, tf.zeros_like(g), g)
             if cfg.optimizer == "sgd":
                 update = lr * g
             else:
@@ -162,17 +173,44 @@ class _InputOptimiser(Synthesizer):
                 v = b2 * v + (1 - b2) * tf.square(g)
                 t = tf.cast(i + 1, tf.float32)
                 update = lr * (m / (1 - b1**t)) / (tf.sqrt(v / (1 - b2**t)) + eps)
-            x = x - tf.where(stopped[:, None, None, None], tf.zeros_like(update), update)
+            p = p - tf.where(keep, tf.zeros_like(update), update)
             if cfg.clip:
-                x = tf.clip_by_value(x, 0.0, 1.0)
+                p = tf.clip_by_value(p, 0.0, 1.0)
             if cfg.rescale != "none":
-                x = _min_max(x, per_image=cfg.rescale == "image")
-            return i + 1, x, m, v, stopped
+                p = _min_max(p, per_image=cfg.rescale == "image")
+            return i + 1, p, m, v, stopped
 
-        zeros = tf.zeros_like(x)
+        render, p = _parametrisation(x, cfg)
+        zeros = tf.zeros_like(p)
         stopped = tf.zeros(tf.shape(x)[:1], tf.bool)
-        _, x, _, _, stopped = tf.while_loop(lambda i, *_: i < cfg.iterations, step, (tf.constant(0), x, zeros, zeros, stopped))
+        _, p, _, _, stopped = tf.while_loop(lambda i, *_: i < cfg.iterations, step, (tf.constant(0), p, zeros, zeros, stopped))
+        x = render(p)
         return x, cross_entropy(x)[0], tf.cast(stopped, tf.float32)
+
+
+def _parametrisation(x, cfg):
+    """(render, p0): the tensor the optimiser moves, and the map from it to images.
+
+    "pixel": the pixels themselves. "fourier": the real and imaginary parts of each channel's
+    2-D spectrum, weighted by 1 / max(f, 1 / H)**decay and scaled so that white coefficients give
+    images of the initial noise's standard deviation; p0 is `x`'s spectrum normalised to white.
+    """
+    if cfg.parametrisation == "pixel":
+        return (lambda p: p), x
+    height, width = x.shape[1], x.shape[2]
+    fy = np.fft.fftfreq(height)[:, None]
+    fx = np.fft.rfftfreq(width)[None, :]
+    weight = 1.0 / np.maximum(np.sqrt(fx**2 + fy**2), 1.0 / max(height, width)) ** cfg.spectrum_decay
+    weight = tf.constant(weight, tf.float32)
+
+    def unscaled(p):
+        spectrum = tf.complex(p[..., 0] * weight, p[..., 1] * weight)
+        return tf.transpose(tf.signal.irfft2d(spectrum, fft_length=[height, width]), [0, 2, 3, 1])
+
+    spectrum = tf.signal.rfft2d(tf.transpose(x, [0, 3, 1, 2])) / np.sqrt(height * width / 2.0)
+    p0 = tf.stack([tf.math.real(spectrum), tf.math.imag(spectrum)], axis=-1)
+    gain = tf.stop_gradient(tf.math.reduce_std(x) / (tf.math.reduce_std(unscaled(p0)) + 1e-12))
+    return (lambda p: gain * unscaled(p)), p0
 
 
 def _min_max(x, per_image: bool):
