@@ -140,7 +140,8 @@ class _InputOptimiser(Synthesizer):
                                                 "on_target": on_target})
 
     def _optimise_slice(self, x, targets, thresholds, seed):
-        """Adam (Kingma & Ba; beta1 0.9, beta2 0.999) on the pixels of x, minimising
+        """Adam (Kingma & Ba; beta1 0.9, beta2 0.999) on the pixels of x (or, with
+        parametrisation=fourier, on their weighted spectrum), minimising
         CE(targets, softmax(logits / tau)) (ZSKD eq. 3) per image; an image whose confidence
         (tau = 1) in its target class passes its threshold stops moving."""
         cfg = self.config
