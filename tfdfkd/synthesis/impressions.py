@@ -30,6 +30,7 @@ from tfdfkd.synthesis.base import (
     register,
     split_across_replicas,
 )
+from tfdfkd.synthesis.spectrum import SpectrumImages
 
 DIRICHLET_FLOOR = 1e-3  # concentration floor: numpy's Dirichlet returns NaN near 1e-4 (PITFALLS)
 
@@ -192,26 +193,14 @@ class _InputOptimiser(Synthesizer):
 def _parametrisation(x, cfg):
     """(render, p0): the tensor the optimiser moves, and the map from it to images.
 
-    "pixel": the pixels themselves. "fourier": the real and imaginary parts of each channel's
-    2-D spectrum, weighted by 1 / max(f, 1 / H)**decay and scaled so that white coefficients give
-    images of the initial noise's standard deviation; p0 is `x`'s spectrum normalised to white.
+    "pixel": the pixels themselves. "fourier": x's white spectrum (`SpectrumImages`), rendered
+    with a gain that gives the starting images the initial noise's standard deviation.
     """
     if cfg.parametrisation == "pixel":
         return (lambda p: p), x
-    height, width = x.shape[1], x.shape[2]
-    fy = np.fft.fftfreq(height)[:, None]
-    fx = np.fft.rfftfreq(width)[None, :]
-    weight = 1.0 / np.maximum(np.sqrt(fx**2 + fy**2), 1.0 / max(height, width)) ** cfg.spectrum_decay
-    weight = tf.constant(weight, tf.float32)
-
-    def unscaled(p):
-        spectrum = tf.complex(p[..., 0] * weight, p[..., 1] * weight)
-        return tf.transpose(tf.signal.irfft2d(spectrum, fft_length=[height, width]), [0, 2, 3, 1])
-
-    spectrum = tf.signal.rfft2d(tf.transpose(x, [0, 3, 1, 2])) / np.sqrt(height * width / 2.0)
-    p0 = tf.stack([tf.math.real(spectrum), tf.math.imag(spectrum)], axis=-1)
-    gain = tf.stop_gradient(tf.math.reduce_std(x) / (tf.math.reduce_std(unscaled(p0)) + 1e-12))
-    return (lambda p: gain * unscaled(p)), p0
+    spectrum = SpectrumImages(x.shape[1], x.shape[2], cfg.spectrum_decay)
+    gain = spectrum.gain(x)
+    return (lambda p: gain * spectrum.render(p)), spectrum.coefficients(x)
 
 
 def _min_max(x, per_image: bool):

@@ -10,6 +10,8 @@ classifies image i as its target class y_i (cross-entropy), under (DeepInversion
 
 with a random circular shift (jitter) and a random horizontal flip of the batch at every
 iteration, and pixels clipped to the valid range [0, 1] after each step.
+With `parametrisation=fourier` (not in the paper) the optimiser moves each image's weighted
+spectrum instead of its pixels (tfdfkd.synthesis.spectrum), and the renders are clipped instead.
 
 * `noise`: cross-entropy only (no priors, no jitter, no flip).
 * `deepdream`: cross-entropy plus R_prior, with jitter and flips.
@@ -42,6 +44,7 @@ from tfdfkd.synthesis.base import (
     split_across_replicas,
 )
 from tfdfkd.synthesis.feature_stats import BNTaps, feature_loss
+from tfdfkd.synthesis.spectrum import SpectrumImages
 
 
 @dataclasses.dataclass(frozen=True)
@@ -67,6 +70,11 @@ class InversionConfig:
     init_mean: float = 0.5  # Gaussian initialisation; the paper's N(0, 1) is in normalised pixel
     init_std: float = 0.5  # space, our teachers take [0, 1] pixels
     low_res_iterations: int = 0  # multi-resolution (sec. 3.4 b): first this many at half resolution
+    # Not in DeepInversion: "fourier" optimises each image's 1 / f**spectrum_decay-weighted spectrum
+    # instead of its pixels (tfdfkd.synthesis.spectrum); with `clip`, the teacher sees the rendered
+    # images clipped to [0, 1] at every step, and the finished images are those clipped renders.
+    parametrisation: str = "pixel"
+    spectrum_decay: float = 1.0
 
 
 class _Inversion(Synthesizer):
@@ -74,6 +82,7 @@ class _Inversion(Synthesizer):
 
     Config = InversionConfig
     needs_batch_norm = False
+    CHOICES: ClassVar[dict[str, tuple[str, ...]]] = {"parametrisation": ("pixel", "fourier")}
 
     def __init__(self, teacher, config=None, strategy=None):
         super().__init__(teacher, config, strategy)
@@ -86,6 +95,11 @@ class _Inversion(Synthesizer):
             raise TfdfkdError(f"{self.name} setting low_res_iterations={cfg.low_res_iterations} leaves no iterations at full "
                               f"resolution (iterations={cfg.iterations}), so the images would stay at half size",
                               f"give low_res_iterations from 0 to {cfg.iterations - 1}")
+        if cfg.parametrisation == "fourier" and cfg.low_res_iterations:
+            raise TfdfkdError(f"{self.name} setting parametrisation=fourier cannot start at half resolution (low_res_iterations={cfg.low_res_iterations})",
+                              "pass low_res_iterations=0 with parametrisation=fourier")
+        h, w = teacher.input_shape[:2]
+        self.spectrum = SpectrumImages(h, w, cfg.spectrum_decay) if cfg.parametrisation == "fourier" else None
         self.student = None
         self._step = tf.function(lambda *args: self.strategy.run(self._replica_step, args=args))
 
@@ -111,12 +125,17 @@ class _Inversion(Synthesizer):
         if cfg.clip:
             images = np.clip(images, 0.0, 1.0)
         best_images, best_loss = images, np.full(batch_size, np.inf, np.float32)
+        gain = tf.constant(1.0)
+        if self.spectrum is not None:  # optimise the spectrum of the noise around its mean
+            centred = tf.constant(images - cfg.init_mean)
+            gain = self.spectrum.gain(centred)  # over the whole batch, so replica counts agree
+            images = self.spectrum.coefficients(centred).numpy()
         step_seed = int(rng.integers(2**31))
         metrics = {}
         for iterations, size in phases:
             if iterations <= 0:
                 continue
-            if images.shape[1:3] != size:  # multi-resolution: upsample and continue with a fresh optimiser
+            if self.spectrum is None and images.shape[1:3] != size:  # multi-resolution: upsample and continue with a fresh optimiser
                 images = tf.image.resize(images, size, method="bilinear").numpy()
                 best_images, best_loss = images, np.full(batch_size, np.inf, np.float32)
             zeros = np.zeros_like(images)
@@ -124,7 +143,7 @@ class _Inversion(Synthesizer):
             for i in range(iterations):
                 lr = cfg.learning_rate * (0.5 * (1 + math.cos(math.pi * i / iterations)) if cfg.cosine else 1.0)
                 state, parts = self._step(*state, tf.constant(i + 1, tf.float32), tf.constant(lr, tf.float32),
-                                          tf.constant([step_seed, i], tf.int32))
+                                          tf.constant([step_seed, i], tf.int32), gain)
             images, best_images, best_loss = (gather_from_replicas(self.strategy, state[j]) for j in (0, 3, 4))
             metrics = {name: float(np.mean(gather_from_replicas(self.strategy, value))) for name, value in parts.items()}
         # A NaN loss never beats a best score, so the best images stay finite: check the last
@@ -136,12 +155,18 @@ class _Inversion(Synthesizer):
         targets = np.eye(k, dtype=np.float32)[labels]
         return SyntheticBatch(best_images, targets, metrics)
 
-    def _replica_step(self, x, m, v, best_x, best_loss, labels, t, lr, seed):
-        """One Adam step on this replica's slice; returns the new state and the loss parts."""
+    def _replica_step(self, p, m, v, best_x, best_loss, labels, t, lr, seed, gain):
+        """One Adam step on this replica's slice of the optimised tensor p (pixels, or spectrum
+        coefficients rendered with `gain`); returns the new state and the loss parts."""
         cfg = self.config
         h, w = self.teacher.input_shape[:2]
         with tf.GradientTape() as tape:
-            tape.watch(x)
+            tape.watch(p)
+            x = p
+            if self.spectrum is not None:
+                x = cfg.init_mean + gain * self.spectrum.render(p)
+                if cfg.clip:
+                    x = tf.clip_by_value(x, 0.0, 1.0)
             shifted = jitter_and_flip(x, cfg.jitter, cfg.flip, seed)
             seen = shifted if shifted.shape[1:3] == (h, w) else tf.image.resize(shifted, (h, w), method="bilinear")
             per_image, parts, shared = self._losses(seen, x, labels)
@@ -150,19 +175,19 @@ class _Inversion(Synthesizer):
             # Each replica's share of the global objective: its images' terms over the global batch,
             # plus 1/replicas of the shared (cross-replica) feature term.
             loss = tf.reduce_sum(per_image) / global_batch + shared / replicas
-        g = tape.gradient(loss, x)
+        g = tape.gradient(loss, p)
         b1, b2 = cfg.adam_beta1, cfg.adam_beta2
         m = b1 * m + (1 - b1) * g
         v = b2 * v + (1 - b2) * tf.square(g)
-        x_new = x - lr * (m / (1 - b1**t)) / (tf.sqrt(v / (1 - b2**t)) + 1e-8)
-        if cfg.clip:
-            x_new = tf.clip_by_value(x_new, 0.0, 1.0)
+        p_new = p - lr * (m / (1 - b1**t)) / (tf.sqrt(v / (1 - b2**t)) + 1e-8)
+        if cfg.clip and self.spectrum is None:
+            p_new = tf.clip_by_value(p_new, 0.0, 1.0)
         # Keep each image's best iterate (a copy; PITFALLS) by its own terms plus the shared one.
         score = per_image + shared
         better = score < best_loss
         best_x = tf.where(better[:, None, None, None], x, best_x)
         best_loss = tf.where(better, score, best_loss)
-        return (x_new, m, v, best_x, best_loss, labels), parts
+        return (p_new, m, v, best_x, best_loss, labels), parts
 
     def _losses(self, seen, x, labels):
         """(per-image loss (B,), named parts for logging, shared batch-level loss)."""
