@@ -10,11 +10,13 @@
   students match up to round-off accumulated over 4 Adam steps (measured 6.5e-6; tolerance 1e-3
   on weights, 1% on the final loss). Only the chief (worker 0) writes `--out`; the other worker's
   scratch copy lives under its own TMPDIR and must be gone afterwards.
-* `test_two_replicas_match_one_for_deepinversion`: in a subprocess with the CPU split into two
+* `test_two_replicas_match_one_for_input_optimisers`: in a subprocess with the CPU split into two
   logical devices, DeepInversion on 2 replicas (BN statistics all-reduced across replicas in
   `feature_stats.batch_moments`) against 1 replica, same global batch: same feature loss
   (measured relative difference 2e-7; tolerance 1e-4) and images (measured 6.6e-6; tolerance
   1e-4). With per-slice statistics instead, the feature loss differs by 5e-3 and the images by 0.88.
+  The same for Data Impressions under parametrisation=fourier, whose render gain is the whole
+  batch's (measured 3.3e-6; tolerance 1e-4; per-slice gains differ by 1.5).
 
 Both bound their time (timeouts) and kill and reap their processes in `finally`.
 """
@@ -128,14 +130,17 @@ for name, devices in (("one", ["/cpu:0"]), ("two", ["/cpu:0", "/cpu:1"])):
     with strategy.scope():
         synth = synthesis.create("deepinversion", teacher.load("lenet5_bn_digits"), strategy,
                                  iterations=10, learning_rate=0.1, feature_weight=1.0)
+        spectral = synthesis.create("zskd", teacher.load("lenet5_digits"), strategy, iterations=10, learning_rate=0.05,
+                                    parametrisation="fourier", spectrum_decay=2.0, clip=False)
     batch = synth.synthesize(20, 7)
     np.save(sys.argv[1] + f"/{name}.npy", batch.images)
+    np.save(sys.argv[1] + f"/{name}_fourier.npy", spectral.synthesize(20, 7).images)
     results[name] = {"replicas": strategy.num_replicas_in_sync, **batch.metrics}
 print(json.dumps(results))
 """
 
 
-def test_two_replicas_match_one_for_deepinversion(tmp_path):
+def test_two_replicas_match_one_for_input_optimisers(tmp_path):
     process = subprocess.Popen([sys.executable, "-c", TWO_REPLICAS, str(tmp_path)], stdout=subprocess.PIPE,
                                stderr=subprocess.PIPE, text=True, env=_env(), cwd=ROOT)
     try:
@@ -151,6 +156,8 @@ def test_two_replicas_match_one_for_deepinversion(tmp_path):
     assert two["feature"] == pytest.approx(one["feature"], rel=1e-4)
     assert two["cross_entropy"] == pytest.approx(one["cross_entropy"], rel=1e-4)
     np.testing.assert_allclose(np.load(tmp_path / "two.npy"), np.load(tmp_path / "one.npy"), rtol=0, atol=1e-4)
+    # Data Impressions with the spectrum parametrisation: the render's gain is the whole batch's.
+    np.testing.assert_allclose(np.load(tmp_path / "two_fourier.npy"), np.load(tmp_path / "one_fourier.npy"), rtol=0, atol=1e-4)
 
 
 def test_two_workers_run_the_shader_method(tmp_path, shader_cache):

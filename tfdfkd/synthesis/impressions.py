@@ -110,7 +110,7 @@ class _InputOptimiser(Synthesizer):
             raise TfdfkdError("parametrisation=fourier cannot clip or rescale pixels during synthesis (its images are rendered from a spectrum)",
                               "pass clip=false and rescale=none, with clip_final=true")
         self._optimise = tf.function(self._optimise_slice, reduce_retracing=True)
-        self._distributed = tf.function(lambda x, t, c, seed: self.strategy.run(self._optimise, args=(x, t, c, seed)))
+        self._distributed = tf.function(lambda x, t, c, seed, gain: self.strategy.run(self._optimise, args=(x, t, c, seed, gain)))
         self._classify = tf.function(lambda x: tf.argmax(self.teacher.logits_model(x, training=False), axis=-1))
 
     def targets_and_thresholds(self, batch_size: int, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
@@ -125,7 +125,12 @@ class _InputOptimiser(Synthesizer):
         else:
             noise = rng.uniform(self.config.init_low, self.config.init_high, shape).astype(np.float32)
         step_seed = tf.constant([seed % (2**31 - 1), 7919], tf.int32)
-        images, loss, stopped = self._distributed(*split_across_replicas(self.strategy, noise, targets, thresholds.astype(np.float32)), step_seed)
+        # parametrisation=fourier: the render's gain comes from the whole batch, so that any
+        # number of replicas optimises the same images.
+        gain = (SpectrumImages(*shape[1:3], self.config.spectrum_decay).gain(tf.constant(noise))
+                if self.config.parametrisation == "fourier" else tf.constant(1.0))
+        images, loss, stopped = self._distributed(*split_across_replicas(self.strategy, noise, targets, thresholds.astype(np.float32)),
+                                                  step_seed, gain)
         images = gather_from_replicas(self.strategy, images)
         loss = gather_from_replicas(self.strategy, loss)
         if self.config.clip_final:
@@ -140,9 +145,9 @@ class _InputOptimiser(Synthesizer):
         return SyntheticBatch(images, targets, {"loss": float(loss.mean()), "stopped": float(gather_from_replicas(self.strategy, stopped).mean()),
                                                 "on_target": on_target})
 
-    def _optimise_slice(self, x, targets, thresholds, seed):
+    def _optimise_slice(self, x, targets, thresholds, seed, gain):
         """Adam (Kingma & Ba; beta1 0.9, beta2 0.999) on the pixels of x (or, with
-        parametrisation=fourier, on their weighted spectrum), minimising
+        parametrisation=fourier, on their weighted spectrum, rendered with `gain`), minimising
         CE(targets, softmax(logits / tau)) (ZSKD eq. 3) per image; an image whose confidence
         (tau = 1) in its target class passes its threshold stops moving."""
         cfg = self.config
@@ -182,7 +187,7 @@ class _InputOptimiser(Synthesizer):
                 p = _min_max(p, per_image=cfg.rescale == "image")
             return i + 1, p, m, v, stopped
 
-        render, p = _parametrisation(x, cfg)
+        render, p = _parametrisation(x, cfg, gain)
         zeros = tf.zeros_like(p)
         stopped = tf.zeros(tf.shape(x)[:1], tf.bool)
         _, p, _, _, stopped = tf.while_loop(lambda i, *_: i < cfg.iterations, step, (tf.constant(0), p, zeros, zeros, stopped))
@@ -190,16 +195,16 @@ class _InputOptimiser(Synthesizer):
         return x, cross_entropy(x)[0], tf.cast(stopped, tf.float32)
 
 
-def _parametrisation(x, cfg):
+def _parametrisation(x, cfg, gain):
     """(render, p0): the tensor the optimiser moves, and the map from it to images.
 
     "pixel": the pixels themselves. "fourier": x's white spectrum (`SpectrumImages`), rendered
-    with a gain that gives the starting images the initial noise's standard deviation.
+    with `gain` (`SpectrumImages.gain` of the whole batch's noise), which gives the starting
+    images the initial noise's standard deviation.
     """
     if cfg.parametrisation == "pixel":
         return (lambda p: p), x
     spectrum = SpectrumImages(x.shape[1], x.shape[2], cfg.spectrum_decay)
-    gain = spectrum.gain(x)
     return (lambda p: gain * spectrum.render(p)), spectrum.coefficients(x)
 
 
