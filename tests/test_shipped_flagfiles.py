@@ -20,33 +20,39 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 FLAGS_DIR = os.path.join(ROOT, "tools", "flags")
 COMMAND = re.compile(r"^# python (tools/\w+\.py) --flagfile=(tools/flags/[\w.]+\.flags)\s*$")
 
-# Run inside a fresh interpreter per tool (each tool defines its flags on absl's global FLAGS).
-# Prints one JSON object: flagfile -> {"error": ...} or the parsed values the test checks.
+# Run in one fresh interpreter for all tools (importing TensorFlow once, not once per tool). Each
+# tool defines its flags on absl's global FLAGS, so a tool's own flags are removed before the next
+# tool is loaded. Reads {tool: [flagfile, ...]} as JSON on stdin and prints one JSON object:
+# flagfile -> {"error": ...} or the parsed values the test checks.
 _PARSER = r"""
 import importlib.util, json, sys
 from absl import flags
-tool, paths = sys.argv[1], sys.argv[2:]
-spec = importlib.util.spec_from_file_location("tool_under_test", tool)
-spec.loader.exec_module(importlib.util.module_from_spec(spec))
-from tfdfkd import synthesis, zoo
-FLAGS, known, report = flags.FLAGS, zoo.list(), {}
-for path in paths:
+FLAGS, report = flags.FLAGS, {}
+for number, (tool, paths) in enumerate(json.load(sys.stdin).items()):
+    defined_before = set(FLAGS)
+    spec = importlib.util.spec_from_file_location(f"tool_under_test_{number}", tool)
+    spec.loader.exec_module(importlib.util.module_from_spec(spec))
+    from tfdfkd import synthesis, zoo
+    known = zoo.list()
+    for path in paths:
+        FLAGS.unparse_flags()
+        try:
+            FLAGS([tool, "--flagfile=" + path])
+            values = {name: FLAGS[name].value for name in ("teacher", "method", "num_samples", "name") if name in FLAGS}
+            if "method" in values:
+                synthesis.parse_settings(values["method"], FLAGS.synth_settings)
+            if "replay" in FLAGS and FLAGS.replay in synthesis.REGISTRY:  # tools/incremental.py
+                synthesis.parse_settings(FLAGS.replay, FLAGS.synth_settings)
+            if "teacher" in values and values["teacher"] not in known:
+                raise ValueError(f"teacher {values['teacher']!r} is not a zoo entry")
+            report[path] = {**values, "tool": tool}
+        except Exception as error:
+            report[path] = {"error": f"{type(error).__name__}: {error}", "tool": tool}
     FLAGS.unparse_flags()
-    try:
-        FLAGS([tool, "--flagfile=" + path])
-        values = {name: FLAGS[name].value for name in ("teacher", "method", "num_samples", "name") if name in FLAGS}
-        if "method" in values:
-            synthesis.parse_settings(values["method"], FLAGS.synth_settings)
-        if "replay" in FLAGS and FLAGS.replay in synthesis.REGISTRY:  # tools/incremental.py
-            synthesis.parse_settings(FLAGS.replay, FLAGS.synth_settings)
-        if "teacher" in values and values["teacher"] not in known:
-            raise ValueError(f"teacher {values['teacher']!r} is not a zoo entry")
-        report[path] = values
-    except Exception as error:
-        report[path] = {"error": f"{type(error).__name__}: {error}"}
+    for name in set(FLAGS) - defined_before:  # the tools define their flags only at their top level
+        delattr(FLAGS, name)
 print(json.dumps(report))
 """
-
 
 def _shipped() -> dict[str, list[str]]:
     """tool -> the flagfiles (repository-relative) whose first line runs that tool."""
@@ -63,12 +69,11 @@ def _shipped() -> dict[str, list[str]]:
 
 @pytest.fixture(scope="module")
 def parsed():
-    report = {}
-    for tool, paths in _shipped().items():
-        result = subprocess.run([sys.executable, "-c", _PARSER, tool, *paths], check=False, cwd=ROOT, capture_output=True, text=True, timeout=300)
-        assert result.returncode == 0, result.stderr[-2000:]
-        report.update({path: (tool, values) for path, values in json.loads(result.stdout.strip().splitlines()[-1]).items()})
-    return report
+    result = subprocess.run([sys.executable, "-c", _PARSER], input=json.dumps(_shipped()), check=False, cwd=ROOT,
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr[-2000:]
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    return {path: (values.pop("tool"), values) for path, values in report.items()}
 
 
 def test_every_flagfile_parses_for_its_tool(parsed):
