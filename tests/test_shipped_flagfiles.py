@@ -23,17 +23,16 @@ COMMAND = re.compile(r"^# python (tools/\w+\.py) --flagfile=(tools/flags/[\w.]+\
 # Run in one fresh interpreter for all tools (importing TensorFlow once, not once per tool). Each
 # tool defines its flags on absl's global FLAGS, so a tool's own flags are removed before the next
 # tool is loaded. Reads {tool: [flagfile, ...]} as JSON on stdin and prints one JSON object:
-# flagfile -> {"error": ...} or the parsed values the test checks.
+# flagfile -> [tool, {"error": ...} or the parsed values the test checks].
 _PARSER = r"""
 import importlib.util, json, sys
 from absl import flags
-FLAGS, report = flags.FLAGS, {}
+from tfdfkd import synthesis, zoo
+FLAGS, known, report = flags.FLAGS, zoo.list(), {}
 for number, (tool, paths) in enumerate(json.load(sys.stdin).items()):
     defined_before = set(FLAGS)
     spec = importlib.util.spec_from_file_location(f"tool_under_test_{number}", tool)
     spec.loader.exec_module(importlib.util.module_from_spec(spec))
-    from tfdfkd import synthesis, zoo
-    known = zoo.list()
     for path in paths:
         FLAGS.unparse_flags()
         try:
@@ -45,14 +44,15 @@ for number, (tool, paths) in enumerate(json.load(sys.stdin).items()):
                 synthesis.parse_settings(FLAGS.replay, FLAGS.synth_settings)
             if "teacher" in values and values["teacher"] not in known:
                 raise ValueError(f"teacher {values['teacher']!r} is not a zoo entry")
-            report[path] = {**values, "tool": tool}
+            report[path] = [tool, values]
         except Exception as error:
-            report[path] = {"error": f"{type(error).__name__}: {error}", "tool": tool}
+            report[path] = [tool, {"error": f"{type(error).__name__}: {error}"}]
     FLAGS.unparse_flags()
     for name in set(FLAGS) - defined_before:  # the tools define their flags only at their top level
         delattr(FLAGS, name)
 print(json.dumps(report))
 """
+
 
 def _shipped() -> dict[str, list[str]]:
     """tool -> the flagfiles (repository-relative) whose first line runs that tool."""
@@ -72,8 +72,7 @@ def parsed():
     result = subprocess.run([sys.executable, "-c", _PARSER], input=json.dumps(_shipped()), check=False, cwd=ROOT,
                             capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr[-2000:]
-    report = json.loads(result.stdout.strip().splitlines()[-1])
-    return {path: (values.pop("tool"), values) for path, values in report.items()}
+    return {path: tuple(entry) for path, entry in json.loads(result.stdout.strip().splitlines()[-1]).items()}
 
 
 def test_every_flagfile_parses_for_its_tool(parsed):
