@@ -212,6 +212,8 @@ BAD_INPUTS = [
      "--interleave is for methods distilled on their stored images"),
     ("mixup for a method that feeds its own batches", None, None, [DIGITS, "--method=degan", "--proxy=digits", "--distill_mixup=1"],
      "--distill_mixup is for methods distilled on their stored images"),
+    ("disagreement copies for a method with its own distillation step", None, None,
+     [DIGITS, "--method=degan", "--proxy=digits", "--distill_disagreement_eps=0.03"], "--distill_disagreement_eps is for methods"),
     ("betas that are not numbers", None, None, [DIGITS, "--synth_betas=1.0,high"], "is not a list of numbers"),
     ("unknown method", None, None, [DIGITS, "--method=magic"], "unknown synthesis method"),
     ("unknown zoo name", None, None, ["--teacher=lenet6_digits"], "no zoo entry"),
@@ -313,14 +315,17 @@ def test_quick_deepinversion_flagfile_runs(tmp_path):
 def test_redistill_trains_a_fresh_student_on_a_stored_transfer_set(finished_run, tmp_path):
     out, _ = finished_run
     record_path = str(tmp_path / "record.json")
-    args = [f"--transfer_set={out}", "--teacher=lenet5_digits", "--distill_epochs=2", "--distill_batch_size=100", "--distill_mixup=1.0"]
+    # the set twice, joined (as two synthesis rounds would be), with disagreement copies
+    args = [f"--transfer_set={out},{out}/transfer_set", "--teacher=lenet5_digits", "--distill_epochs=2", "--distill_batch_size=100",
+            "--distill_mixup=1.0", "--distill_disagreement_eps=0.03"]
     result = run_tool(*args, f"--out={record_path}", tool="redistill.py")
     assert result.returncode == 0, result.stderr[-2000:]
     record = _read_json(record_path)
-    assert record["method"] == "zskd" and record["num_samples"] == 300 and record["eval_dataset"] == "digits"
+    assert record["method"] == "zskd" and record["num_samples"] == 600 and record["eval_dataset"] == "digits"
     assert 0.0 <= record["student_accuracy"] <= 1.0 and record["teacher_accuracy"] > 0.9
+    assert record["config"]["distill_disagreement_eps"] == 0.03
     assert record["config"]["distill_mixup"] == 1.0 and record["command"].startswith("python tools/redistill.py")
-    assert record["synthesis_seconds"] == pytest.approx(_read_json(os.path.join(out, "metrics.json"))["synthesis_seconds"], abs=0.06)
+    assert record["synthesis_seconds"] == pytest.approx(2 * _read_json(os.path.join(out, "metrics.json"))["synthesis_seconds"], abs=0.12)
 
     again = run_tool(*args, f"--out={record_path}", tool="redistill.py")  # never overwrites a record
     assert again.returncode == 2 and "exists" in again.stderr.strip().splitlines()[-1]

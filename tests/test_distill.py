@@ -117,3 +117,28 @@ def test_a_run_recorded_before_later_settings_existed_still_counts_as_the_same_r
     mixed = pipeline.RunConfig(teacher="t", student="s", out="o", distill_mixup=1.0)
     assert not pipeline._same_run(old_record, mixed.to_json())
     assert not pipeline._same_run({**old_record, "distill_optimizer": "sgd"}, config.to_json())
+
+
+def test_disagreement_copies_stay_near_their_images_and_widen_the_student_teacher_gap(digits_teacher, digits_test):
+    from tfdfkd.disagreement import DisagreementDistiller
+
+    student = models.build("lenet5_half", seed=0)
+    distiller = DisagreementDistiller(digits_teacher.logits_model, student, temperature=3.0, eps=0.05, steps=2)
+    images = digits_test.images[:128]
+    moved = distiller.disagreement_copies(images).numpy()
+    assert np.abs(moved - images).max() <= 0.05 + 1e-6 and moved.min() >= 0.0 and moved.max() <= 1.0
+    assert np.abs(moved - images).max() > 0.04  # they did move
+
+    def gap(x):
+        return float(np.mean(distill.hinton_per_example(digits_teacher.logits_model(x), student(x), 3.0)))
+
+    noise = np.clip(images + 0.05 * np.sign(np.random.default_rng(0).normal(size=images.shape)), 0, 1).astype(np.float32)
+    assert gap(moved) > max(gap(images), gap(noise)) + 0.3, (gap(images), gap(noise), gap(moved))  # the direction matters
+
+    teacher_before = [w.copy() for w in digits_teacher.logits_model.get_weights()]
+    distiller.compile(optimizer=keras.optimizers.Adam(0.01))
+    history = distiller.fit(tf.data.Dataset.from_tensor_slices(images).batch(32), epochs=3, verbose=0)
+    losses = history.history["distillation_loss"]
+    assert np.all(np.isfinite(losses)) and losses[-1] < losses[0]
+    for before, after in zip(teacher_before, digits_teacher.logits_model.get_weights(), strict=True):
+        np.testing.assert_array_equal(before, after)  # the attack and the step move the student only

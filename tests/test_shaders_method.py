@@ -13,8 +13,9 @@ import tensorflow as tf
 
 from tfdfkd import distill, models, synthesis
 from tfdfkd import teacher as teachers
-from tfdfkd.adversarial_distill import AdversarialDistiller, hinton_per_example
+from tfdfkd.adversarial_distill import AdversarialDistiller
 from tfdfkd.augment import ShaderAugmentation, mixup
+from tfdfkd.distill import hinton_per_example
 from tfdfkd.errors import TfdfkdError
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))

@@ -97,6 +97,29 @@ def test_directory_with_other_settings_is_refused(synth, tmp_path):
         transfer_set.write(synth, str(tmp_path / "ts"), 40, batch_size=20, seed=5, verbose=0)
 
 
+def test_joined_sets_read_every_shard_of_each_in_order(synth, tmp_path, monkeypatch):
+    a = transfer_set.write(synth, str(tmp_path / "a"), 60, batch_size=30, shard_size=30, seed=1, verbose=0)
+    b = transfer_set.write(synth, str(tmp_path / "b"), 30, batch_size=30, seed=2, verbose=0)
+    monkeypatch.chdir(tmp_path / "b")  # the joined set's paths do not depend on where it is read from
+    joined = transfer_set.join([transfer_set.open_finished(str(tmp_path / "a")), transfer_set.open_finished("../b")])
+    assert len(joined) == 90 and joined.manifest["method"] == "zskd"
+    assert joined.manifest["synthesis_seconds"] == pytest.approx(a.manifest["synthesis_seconds"] + b.manifest["synthesis_seconds"], abs=0.01)
+    streamed = np.concatenate(list(joined.dataset(batch_size=32, shuffle_seed=None).as_numpy_iterator()))
+    stored = np.concatenate([a.shard(0)[0], a.shard(1)[0], b.shard(0)[0]])
+    np.testing.assert_array_equal(streamed, stored)
+    assert len(joined.manifest["shards"]) == 3 and len(a.manifest["shards"]) == 2  # the parts are left as they were
+
+    other = dict(b.manifest, num_classes=3)
+    with pytest.raises(TfdfkdError, match="differ in num_classes"):
+        transfer_set.join([a, _with_manifest(b, other)])
+
+
+def _with_manifest(transfer, manifest):
+    clone = transfer_set.TransferSet(transfer.directory)
+    clone.manifest = manifest
+    return clone
+
+
 WRITE_IN_A_FRESH_PROCESS = """
 import json, sys
 import tensorflow as tf

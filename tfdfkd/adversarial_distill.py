@@ -25,15 +25,7 @@ import keras
 import tensorflow as tf
 
 from tfdfkd import attacks, augment
-from tfdfkd.distill import Distiller
-
-
-def hinton_per_example(teacher_logits, student_logits, temperature: float) -> tf.Tensor:
-    """(B,) tau^2 KL(softmax(t / tau) || softmax(s / tau)) (Hinton et al. 2015; Frank & Davis
-    eq. 4): per example, so examples can be weighted; its mean is `tfdfkd.distill.hinton_loss`."""
-    log_p = tf.nn.log_softmax(tf.cast(teacher_logits, tf.float32) / temperature)
-    log_q = tf.nn.log_softmax(tf.cast(student_logits, tf.float32) / temperature)
-    return temperature**2 * tf.reduce_sum(tf.exp(log_p) * (log_p - log_q), axis=-1)
+from tfdfkd.distill import Distiller, hinton_per_example
 
 
 class AdversarialDistiller(Distiller):

@@ -23,6 +23,14 @@ def hinton_loss(temperature: float) -> keras.distillation.LogitsDistillation:
     return keras.distillation.LogitsDistillation(temperature=temperature, loss=keras.losses.KLDivergence())
 
 
+def hinton_per_example(teacher_logits, student_logits, temperature: float) -> tf.Tensor:
+    """(B,) tau^2 KL(softmax(t / tau) || softmax(s / tau)) (Hinton et al. 2015; Frank & Davis
+    eq. 4): per example, so examples can be weighted; its mean is `hinton_loss`."""
+    log_p = tf.nn.log_softmax(tf.cast(teacher_logits, tf.float32) / temperature)
+    log_q = tf.nn.log_softmax(tf.cast(student_logits, tf.float32) / temperature)
+    return temperature**2 * tf.reduce_sum(tf.exp(log_p) * (log_p - log_q), axis=-1)
+
+
 class Distiller(keras.distillation.Distiller):
     """Trains `student` to match `teacher`'s logits at temperature `temperature`.
 

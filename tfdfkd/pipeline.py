@@ -69,6 +69,10 @@ class RunConfig:
     # image itself (Beyer et al. 2022's function matching). 0: off. Methods with their own batches
     # (shaders: mixup is their own setting; DeGAN: latent codes) refuse it.
     distill_mixup: float = 0.0
+    # each batch joined by copies of its images moved within this L-inf radius to where student and
+    # teacher disagree most (tfdfkd.disagreement), in distill_disagreement_steps steps. 0: off.
+    distill_disagreement_eps: float = 0.0
+    distill_disagreement_steps: int = 1
     # the student's optimiser (shader method, Frank & Davis sec. 4: SGD, momentum 0.9, weight decay)
     distill_optimizer: str = "adam"  # "adam" (ZSKD appendix) or "sgd" (with distill_momentum)
     distill_momentum: float = 0.9  # SGD momentum (Frank & Davis sec. 4: 0.9)
@@ -89,7 +93,7 @@ class RunConfig:
 
 # Fields added after runs were made, with the value a config.json written before them means.
 _LATER_FIELDS = {"proxy": None, "distill_optimizer": "adam", "distill_momentum": 0.9, "distill_weight_decay": 0.0,
-                 "distill_mixup": 0.0, "interleave": False}
+                 "distill_mixup": 0.0, "interleave": False, "distill_disagreement_eps": 0.0, "distill_disagreement_steps": 1}
 
 
 def _same_run(recorded: dict, mine: dict) -> bool:
@@ -181,6 +185,10 @@ def _validate_and_run(job: _Job, extra_files: dict[str, str]) -> dict:
     if config.distill_mixup and own_batches:
         raise TfdfkdError(f"--distill_mixup is for methods distilled on their stored images, and {config.method} feeds its own batches",
                           "drop --distill_mixup (the shader method mixes by itself: its mixup setting)")
+    own_distiller = type(synthesizer).distiller is not synthesis.Synthesizer.distiller
+    if config.distill_disagreement_eps and (own_batches or own_distiller):
+        raise TfdfkdError(f"--distill_disagreement_eps is for methods distilled on their stored images, and {config.method} "
+                          "distills with its own step", "drop --distill_disagreement_eps")
     if config.interleave and own_batches:
         raise TfdfkdError(f"--interleave is for methods distilled on their stored images, and {config.method} feeds its own batches",
                           "drop --interleave")
@@ -280,6 +288,12 @@ def check_numbers(config: RunConfig) -> None:
         raise TfdfkdError(f"--distill_augment_fraction is {config.distill_augment_fraction}, it must be in [0, 1]", "pass e.g. 0.9")
     if not config.distill_mixup >= 0.0 or math.isinf(config.distill_mixup):  # also NaN
         raise TfdfkdError(f"--distill_mixup is {config.distill_mixup}, it must be a finite number >= 0", "pass 0 (off) or e.g. 1.0")
+    if not 0.0 <= config.distill_disagreement_eps <= 1.0:  # also NaN
+        raise TfdfkdError(f"--distill_disagreement_eps is {config.distill_disagreement_eps}, it must be in [0, 1] (pixel units)",
+                          "pass 0 (off) or e.g. 0.03")
+    if config.distill_disagreement_steps < 1:
+        raise TfdfkdError(f"--distill_disagreement_steps is {config.distill_disagreement_steps}, it must be at least 1",
+                          "pass 1 (one step of the whole radius) or more")
     if not 0 <= config.seed < 2**32:
         raise TfdfkdError(f"--seed is {config.seed}, it must be in [0, 2**32)", "pass e.g. 0")
     if not 0.0 < config.distill_tau < math.inf:
@@ -429,17 +443,21 @@ def training_data(config, transfer, shuffle_seed, synthesizer=None):
 
 
 def make_distiller(config, strategy, teacher, student, steps, synthesizer=None):
-    """A compiled distiller under `strategy` (the method's own, else Hinton's `Distiller`), Adam or
-    SGD with optional cosine decay over `steps`."""
+    """A compiled distiller under `strategy` (the method's own, else Hinton's `Distiller`, or with
+    distill_disagreement_eps the `DisagreementDistiller`), Adam or SGD with optional cosine decay over `steps`."""
     import keras
 
     from tfdfkd import distill
+    from tfdfkd.disagreement import DisagreementDistiller
 
     with strategy.scope():
         lr = config.distill_learning_rate
         if config.distill_cosine:
             lr = keras.optimizers.schedules.CosineDecay(lr, steps)
-        if synthesizer is not None:
+        if config.distill_disagreement_eps:  # stored-image methods only (checked before the run starts)
+            distiller = DisagreementDistiller(teacher.logits_model, student, temperature=config.distill_tau,
+                                              eps=config.distill_disagreement_eps, steps=config.distill_disagreement_steps)
+        elif synthesizer is not None:
             distiller = synthesizer.distiller(student, config.distill_tau, seed=config.seed)
         else:
             distiller = distill.Distiller(teacher.logits_model, student, temperature=config.distill_tau)

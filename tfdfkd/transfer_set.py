@@ -156,6 +156,28 @@ def open_finished(directory: str) -> TransferSet:
     return transfer
 
 
+def join(transfers: list[TransferSet]) -> TransferSet:
+    """One transfer set that reads the shards of several, in order: the images of several runs
+    (two synthesis rounds of one teacher, say) distilled as one set. They must agree on image
+    shape and class count; the joined manifest's method names them all when they differ."""
+    first = transfers[0]
+    for other in transfers[1:]:
+        for key in ("image_shape", "num_classes"):
+            if other.manifest[key] != first.manifest[key]:  # both read from JSON: lists and ints
+                raise TfdfkdError(f"transfer sets {first.directory} and {other.directory} differ in {key} "
+                                  f"({first.manifest[key]} against {other.manifest[key]})",
+                                  "join only sets synthesized for the same teacher")
+    # absolute shard paths: `files` joins them to the first set's directory, which keeps an absolute path as it is
+    shards = [{**shard, "file": os.path.join(os.path.abspath(t.directory), shard["file"])}
+              for t in transfers for shard in t.manifest["shards"]]
+    joined = TransferSet(first.directory, shards)
+    methods = list(dict.fromkeys(t.manifest["method"] for t in transfers))
+    seconds = [t.manifest.get("synthesis_seconds") for t in transfers]
+    joined.manifest = {**joined.manifest, "method": "+".join(methods),
+                       "synthesis_seconds": None if None in seconds else round(sum(seconds), 3)}
+    return joined
+
+
 class TransferSet:
     """A finished (or partial) transfer set on disk, read shard by shard."""
 

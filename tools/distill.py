@@ -52,6 +52,10 @@ flags.DEFINE_bool("distill_augment", True, "Augment during distillation: ZSKD's 
 flags.DEFINE_float("distill_augment_fraction", 0.9, "Share of each batch that is augmented.")
 flags.DEFINE_float("distill_mixup", 0.0, "Mix pairs of transfer images during distillation, lambda ~ Beta(a, a), each "
                    "labelled by the teacher (function matching); 0 = off. Not for shaders (own mixup) or degan.")
+flags.DEFINE_float("distill_disagreement_eps", 0.0, "Join each batch with copies of its images moved within this L-inf "
+                   "radius (pixel units) to where student and teacher disagree most (tfdfkd.disagreement); 0 = off. "
+                   "Not for shaders or degan.")
+flags.DEFINE_integer("distill_disagreement_steps", 1, "Signed-gradient steps of those copies (each eps / steps).")
 flags.DEFINE_bool("distill_cosine", True, "Cosine decay of the student's learning rate.")
 flags.DEFINE_enum("distill_optimizer", "adam", ["adam", "sgd"], "Student optimiser (ZSKD: adam; shaders paper: sgd).")
 flags.DEFINE_float("distill_momentum", 0.9, "SGD momentum (shaders paper: 0.9).")
@@ -96,7 +100,8 @@ def distill():
         distill_batch_size=FLAGS.distill_batch_size, distill_learning_rate=FLAGS.distill_learning_rate,
         distill_tau=FLAGS.distill_tau, distill_augment=FLAGS.distill_augment, distill_augment_fraction=FLAGS.distill_augment_fraction,
         distill_cosine=FLAGS.distill_cosine, distill_mixup=FLAGS.distill_mixup, interleave_steps=FLAGS.interleave_steps,
-        interleave=FLAGS.interleave,
+        interleave=FLAGS.interleave, distill_disagreement_eps=FLAGS.distill_disagreement_eps,
+        distill_disagreement_steps=FLAGS.distill_disagreement_steps,
         distill_optimizer=FLAGS.distill_optimizer, distill_momentum=FLAGS.distill_momentum,
         distill_weight_decay=FLAGS.distill_weight_decay, proxy=FLAGS.proxy)
     command = " ".join(["python", "tools/distill.py"] + sys.argv[1:])

@@ -5,8 +5,9 @@
 
 Compares distillation recipes and seeds on the same images (a synthesis run costs minutes to
 hours; this costs its distillation only). --transfer_set is a run's --out (or its transfer_set/
-directory). --out is a JSON record: the metrics.json keys (method, num_samples, teacher and
-student accuracy, seconds), the command and the commit. Errors are one line with exit status 2.
+directory), or several, comma-separated, distilled on as one set (two synthesis rounds, say).
+--out is a JSON record: the metrics.json keys (method, num_samples, teacher and student
+accuracy, seconds), the command and the commit. Errors are one line with exit status 2.
 """
 
 from __future__ import annotations
@@ -20,7 +21,8 @@ sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 from absl import app, flags
 
 FLAGS = flags.FLAGS
-flags.DEFINE_string("transfer_set", None, "A run's output directory, or its transfer_set/ directory.", required=True)
+flags.DEFINE_list("transfer_set", None, "A run's output directory, or its transfer_set/ directory; several, comma-separated, "
+                  "are distilled on as one set.", required=True)
 flags.DEFINE_string("teacher", None, "Zoo name, .keras file or SavedModel directory: the set's teacher.", required=True)
 flags.DEFINE_string("student", "lenet5_half", "Architecture name (tfdfkd.models.ARCHITECTURES) or .keras file.")
 flags.DEFINE_string("eval_dataset", None, "Labelled dataset whose test split measures accuracy (default: the zoo teacher's).")
@@ -34,6 +36,10 @@ flags.DEFINE_float("distill_tau", 3.0, "Distillation temperature.", lower_bound=
 flags.DEFINE_bool("distill_augment", True, "ZSKD's augmentations on a share of each batch.")
 flags.DEFINE_float("distill_augment_fraction", 0.5, "Share of each batch that is augmented.")
 flags.DEFINE_float("distill_mixup", 0.0, "Mixup of transfer-image pairs, lambda ~ Beta(a, a); 0 = off.", lower_bound=0.0)
+
+flags.DEFINE_float("distill_disagreement_eps", 0.0, "Join each batch with copies of its images moved within this L-inf "
+                   "radius (pixel units) to where student and teacher disagree most (tfdfkd.disagreement); 0 = off.")
+flags.DEFINE_integer("distill_disagreement_steps", 1, "Signed-gradient steps of those copies (each eps / steps).")
 
 
 def main(argv):
@@ -49,32 +55,19 @@ def redistill():
     from tfdfkd import strategy as strategies
     from tfdfkd import teacher as teachers
     from tfdfkd.errors import TfdfkdError
-    from tfdfkd.io_utils import (
-        git_commit,
-        read_json,
-        refuse_existing_record,
-        write_json,
-    )
-    from tfdfkd.transfer_set import MANIFEST, open_finished
+    from tfdfkd.io_utils import git_commit, refuse_existing_record, write_json
+    from tfdfkd.transfer_set import join
 
     commit = git_commit()
-    directory = FLAGS.transfer_set
-    if os.path.exists(os.path.join(directory, "transfer_set", MANIFEST)):
-        directory = os.path.join(directory, "transfer_set")
-    if not os.path.exists(os.path.join(directory, MANIFEST)):
-        raise TfdfkdError(f"{FLAGS.transfer_set} holds no transfer set ({MANIFEST} not found)",
-                          "pass a tools/distill.py run's --out, or its transfer_set/ directory")
     refuse_existing_record(FLAGS.out)
-    transfer = open_finished(directory)  # finished, every shard intact
-    run_config = os.path.join(os.path.dirname(os.path.abspath(directory)), "config.json")
-    made_by = read_json(run_config).get("teacher") if os.path.isfile(run_config) else None
-    if made_by is not None and made_by != FLAGS.teacher:  # allowed (one teacher's images, another's targets), but rarely meant
-        print(f"note: these images were synthesized from {made_by}; the targets now come from --teacher={FLAGS.teacher}")
+    parts = [_open_run_set(path) for path in FLAGS.transfer_set]  # finished, every shard intact
+    transfer = parts[0] if len(parts) == 1 else join(parts)
     config = pipeline.RunConfig(
         teacher=FLAGS.teacher, student=FLAGS.student, out=FLAGS.out, method=transfer.manifest["method"], num_samples=len(transfer),
         seed=FLAGS.seed, eval_dataset=FLAGS.eval_dataset, data_dir=FLAGS.data_dir, distill_epochs=FLAGS.distill_epochs,
         distill_batch_size=FLAGS.distill_batch_size, distill_learning_rate=FLAGS.distill_learning_rate, distill_tau=FLAGS.distill_tau,
-        distill_augment=FLAGS.distill_augment, distill_augment_fraction=FLAGS.distill_augment_fraction, distill_mixup=FLAGS.distill_mixup)
+        distill_augment=FLAGS.distill_augment, distill_augment_fraction=FLAGS.distill_augment_fraction, distill_mixup=FLAGS.distill_mixup,
+        distill_disagreement_eps=FLAGS.distill_disagreement_eps, distill_disagreement_steps=FLAGS.distill_disagreement_steps)
     pipeline.check_numbers(config)
     if config.distill_epochs < 1:
         raise TfdfkdError(f"--distill_epochs is {config.distill_epochs}, it must be at least 1", "pass a positive --distill_epochs")
@@ -99,7 +92,7 @@ def redistill():
     write_json(FLAGS.out, {
         "method": config.method,
         "num_samples": len(transfer),
-        "transfer_set": FLAGS.transfer_set,
+        "transfer_set": ",".join(FLAGS.transfer_set),
         "teacher": config.teacher,
         "student": config.student,
         "eval_dataset": eval_name,
@@ -114,6 +107,23 @@ def redistill():
     })
     print(f"{config.method} transfer set ({len(transfer)} images): student test accuracy "
           f"{distill.accuracy(student, eval_set.images, eval_set.labels):.4f} after {seconds:.0f} s; record in {FLAGS.out}")
+
+
+def _open_run_set(path: str):
+    """The finished transfer set of a run's --out (or of its transfer_set/ directory)."""
+    from tfdfkd.errors import TfdfkdError
+    from tfdfkd.io_utils import read_json
+    from tfdfkd.transfer_set import MANIFEST, open_finished
+
+    directory = os.path.join(path, "transfer_set") if os.path.exists(os.path.join(path, "transfer_set", MANIFEST)) else path
+    if not os.path.exists(os.path.join(directory, MANIFEST)):
+        raise TfdfkdError(f"{path} holds no transfer set ({MANIFEST} not found)",
+                          "pass a tools/distill.py run's --out, or its transfer_set/ directory")
+    run_config = os.path.join(os.path.dirname(os.path.abspath(directory)), "config.json")
+    made_by = read_json(run_config).get("teacher") if os.path.isfile(run_config) else None
+    if made_by is not None and made_by != FLAGS.teacher:  # allowed (one teacher's images, another's targets), but rarely meant
+        print(f"note: the images in {path} were synthesized from {made_by}; the targets now come from --teacher={FLAGS.teacher}")
+    return open_finished(directory)
 
 
 if __name__ == "__main__":

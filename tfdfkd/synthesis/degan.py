@@ -418,7 +418,7 @@ class GeneratorDistiller(Distiller):
         return self.student(self.generator(z, training=False), training=training)
 
     def train_step(self, data):
-        from tfdfkd.adversarial_distill import hinton_per_example
+        from tfdfkd.distill import hinton_per_example
 
         z = data[0] if isinstance(data, (tuple, list)) else data
         context = tf.distribute.get_replica_context()
