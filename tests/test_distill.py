@@ -1,5 +1,6 @@
 import keras
 import numpy as np
+import pytest
 import tensorflow as tf
 
 from tfdfkd import distill, models, synthesis
@@ -142,3 +143,15 @@ def test_disagreement_copies_stay_near_their_images_and_widen_the_student_teache
     assert np.all(np.isfinite(losses)) and losses[-1] < losses[0]
     for before, after in zip(teacher_before, digits_teacher.logits_model.get_weights(), strict=True):
         np.testing.assert_array_equal(before, after)  # the attack and the step move the student only
+
+
+@pytest.mark.parametrize("setting, message", [({"distill_disagreement_eps": -0.1}, "--distill_disagreement_eps is -0.1"),
+                                              ({"distill_disagreement_eps": float("nan")}, "--distill_disagreement_eps is nan"),
+                                              ({"distill_disagreement_eps": 0.03, "distill_disagreement_steps": 0},
+                                               "--distill_disagreement_steps is 0")])
+def test_disagreement_settings_that_cannot_work_are_refused_before_anything_runs(setting, message):
+    from tfdfkd import pipeline
+    from tfdfkd.errors import TfdfkdError
+
+    with pytest.raises(TfdfkdError, match=message):
+        pipeline.check_numbers(pipeline.RunConfig(teacher="t", student="s", out="o", **setting))
