@@ -9,7 +9,8 @@
 
 Modules: `data` (datasets), `models` (paper architectures), `zoo` (pretrained teachers),
 `teacher` (loading teachers, logits, class templates), `synthesis` (methods, one interface),
-`transfer_set` (sharded on-disk sets), `distill` (KD core), `attacks` (FGSM/BIM/PGD and the shader
+`transfer_set` (sharded on-disk sets), `distill` (KD core), `disagreement` (KD that also trains on
+nearby images where student and teacher disagree most), `attacks` (FGSM/BIM/PGD and the shader
 method's border and deeper attacks), `adversarial_distill` (KD on attacked examples), `augment`,
 `export`, `pipeline` (the whole job), `proxy` (proxy images for DeGAN), `strategy` (tf.distribute by name),
 `robustness` and `adversarial_training` (attacks on students; robust teachers), `uap` (universal
@@ -26,10 +27,10 @@ __version__ = "0.1.0"
 
 # Submodules load on first use (PEP 562), so `import tfdfkd` is cheap and the render worker can
 # import `tfdfkd.render` without TensorFlow (TF segfaults in a process that holds an EGL context).
-_SUBMODULES = ("adaptation", "adaptation_run", "adversarial_distill", "adversarial_training", "attacks", "augment", "corruptions", "data", "distill", "export",
+_SUBMODULES = ("adaptation", "adaptation_run", "adversarial_distill", "adversarial_training", "attacks", "augment", "corruptions", "data", "disagreement", "distill", "export",
                "incremental", "incremental_run", "models", "pipeline", "proxy", "pruning", "pruning_run", "robustness", "strategy", "synthesis",
                "teacher", "transfer_set", "uap", "zoo")
-__all__ = ["Distiller", "TfdfkdError", "adaptation", "adaptation_run", "adversarial_distill", "adversarial_training", "attacks", "augment", "corruptions", "data", "distill",
+__all__ = ["Distiller", "TfdfkdError", "adaptation", "adaptation_run", "adversarial_distill", "adversarial_training", "attacks", "augment", "corruptions", "data", "disagreement", "distill",
            "export", "incremental", "incremental_run", "models", "pipeline", "proxy", "pruning", "pruning_run", "robustness", "strategy", "synthesis", "teacher",
            "transfer_set", "uap", "zoo"]
 
