@@ -86,17 +86,19 @@ def main(argv):
 
 
 def distill():
-    from tfdfkd import pipeline, synthesis
+    import dataclasses
 
-    settings = list(synthesis.parse_settings(FLAGS.method, FLAGS.synth_settings))
+    from tfdfkd import pipeline
+
+    common = []  # the --synth_* flags every method takes: checked before TensorFlow loads (seconds)
     for flag, field in _SYNTH_FLAGS.items():
         value = FLAGS[flag].value
         if value is not None:
-            settings.append((field, _floats(flag, value) if flag == "synth_betas" else value))
+            common.append((field, _floats(flag, value) if flag == "synth_betas" else value))
     config = pipeline.RunConfig(
         teacher=FLAGS.teacher, student=FLAGS.student, out=FLAGS.out, method=FLAGS.method, num_samples=FLAGS.num_samples,
         seed=FLAGS.seed, eval_dataset=FLAGS.eval_dataset, data_dir=FLAGS.data_dir, strategy=FLAGS.strategy,
-        synth_batch_size=FLAGS.synth_batch_size, synth_settings=tuple(settings), distill_epochs=FLAGS.distill_epochs,
+        synth_batch_size=FLAGS.synth_batch_size, synth_settings=tuple(common), distill_epochs=FLAGS.distill_epochs,
         distill_batch_size=FLAGS.distill_batch_size, distill_learning_rate=FLAGS.distill_learning_rate,
         distill_tau=FLAGS.distill_tau, distill_augment=FLAGS.distill_augment, distill_augment_fraction=FLAGS.distill_augment_fraction,
         distill_cosine=FLAGS.distill_cosine, distill_mixup=FLAGS.distill_mixup, interleave_steps=FLAGS.interleave_steps,
@@ -104,6 +106,12 @@ def distill():
         distill_disagreement_steps=FLAGS.distill_disagreement_steps,
         distill_optimizer=FLAGS.distill_optimizer, distill_momentum=FLAGS.distill_momentum,
         distill_weight_decay=FLAGS.distill_weight_decay, proxy=FLAGS.proxy)
+    pipeline.check_numbers(config)
+
+    from tfdfkd import synthesis  # loads TensorFlow
+
+    method_settings = synthesis.parse_settings(FLAGS.method, FLAGS.synth_settings)
+    config = dataclasses.replace(config, synth_settings=tuple(method_settings) + tuple(common))
     command = " ".join(["python", "tools/distill.py"] + sys.argv[1:])
     # flags.txt travels with the run's other outputs (under multi_worker, only the chief's are kept)
     metrics = pipeline.run(config, command=command, extra_files={"flags.txt": FLAGS.flags_into_string()})
