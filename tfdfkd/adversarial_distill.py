@@ -25,7 +25,7 @@ import keras
 import tensorflow as tf
 
 from tfdfkd import attacks, augment
-from tfdfkd.distill import Distiller, hinton_per_example
+from tfdfkd.distill import Distiller
 
 
 class AdversarialDistiller(Distiller):
@@ -109,16 +109,7 @@ class AdversarialDistiller(Distiller):
         replica = tf.cast(context.replica_id_in_sync_group, tf.int64)
         seed = tf.stack([tf.constant(self.seed, tf.int64), tf.cast(self.optimizer.iterations, tf.int64) * replicas + replica])
         x, weight, kept = self.examples(images, targets, seed)
-        x, weight = tf.stop_gradient(x), tf.stop_gradient(weight)
-        teacher_logits = self.teacher(x, training=False)
-        total_weight = context.all_reduce("sum", tf.reduce_sum(weight))  # kept examples in the global batch
-        variables = self.student.trainable_variables
-        with tf.GradientTape() as tape:
-            student_logits = self.student(x, training=True)
-            per_example = hinton_per_example(teacher_logits, student_logits, self.temperature)
-            loss = tf.math.divide_no_nan(tf.reduce_sum(weight * per_example), total_weight)  # this replica's share
-            scaled = self.optimizer.scale_loss(loss)
-        self.optimizer.apply_gradients(zip(tape.gradient(scaled, variables), variables))
+        loss = self._distill_on(x, weight)
         if self.attacking:
             self.kept_tracker.update_state(tf.reduce_mean(tf.cast(kept, tf.float32)))
-        return self._record_step(context.all_reduce("sum", loss))
+        return self._record_step(loss)

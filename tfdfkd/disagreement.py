@@ -48,14 +48,4 @@ class DisagreementDistiller(Distiller):
 
     def train_step(self, data):
         images = tf.convert_to_tensor(data[0] if isinstance(data, (tuple, list)) else data, tf.float32)
-        context = tf.distribute.get_replica_context()
-        x = tf.concat([images, self.disagreement_copies(images)], axis=0)
-        teacher_logits = self.teacher(x, training=False)
-        # the mean over the global batch, so one or several replicas give the same gradient
-        count = context.all_reduce("sum", tf.cast(tf.shape(x)[0], tf.float32))
-        variables = self.student.trainable_variables
-        with tf.GradientTape() as tape:
-            loss = tf.reduce_sum(hinton_per_example(teacher_logits, self.student(x, training=True), self.temperature)) / count
-            scaled = self.optimizer.scale_loss(loss)
-        self.optimizer.apply_gradients(zip(tape.gradient(scaled, variables), variables))
-        return self._record_step(context.all_reduce("sum", loss))
+        return self._record_step(self._distill_on(tf.concat([images, self.disagreement_copies(images)], axis=0)))

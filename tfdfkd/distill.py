@@ -63,6 +63,24 @@ class Distiller(keras.distillation.Distiller):
     def train_step(self, data):
         return self._worker_safe(super().train_step(data))
 
+    def _distill_on(self, x, weight=None):
+        """One optimiser step of the student on examples `x` (this replica's), each weighted
+        (`weight` (N,), default 1): Hinton's loss as a weighted mean over the global batch, so
+        one or several replicas give the same gradient. Returns the global-batch loss; for
+        subclasses whose train_step chooses its own examples."""
+        context = tf.distribute.get_replica_context()
+        x = tf.stop_gradient(tf.convert_to_tensor(x, tf.float32))
+        weight = tf.ones(tf.shape(x)[:1]) if weight is None else tf.stop_gradient(tf.cast(weight, tf.float32))
+        teacher_logits = self.teacher(x, training=False)
+        total_weight = context.all_reduce("sum", tf.reduce_sum(weight))
+        variables = self.student.trainable_variables
+        with tf.GradientTape() as tape:
+            per_example = hinton_per_example(teacher_logits, self.student(x, training=True), self.temperature)
+            loss = tf.math.divide_no_nan(tf.reduce_sum(weight * per_example), total_weight)  # this replica's share
+            scaled = self.optimizer.scale_loss(loss)
+        self.optimizer.apply_gradients(zip(tape.gradient(scaled, variables), variables))
+        return context.all_reduce("sum", loss)
+
     def _record_step(self, loss):
         """fit()'s logs after a subclass's own train_step whose global-batch distillation loss is
         `loss` (the student's label term is 0: data-free batches carry no labels)."""

@@ -418,17 +418,5 @@ class GeneratorDistiller(Distiller):
         return self.student(self.generator(z, training=False), training=training)
 
     def train_step(self, data):
-        from tfdfkd.distill import hinton_per_example
-
         z = data[0] if isinstance(data, (tuple, list)) else data
-        context = tf.distribute.get_replica_context()
-        images = tf.stop_gradient(self.generator(z, training=False))
-        teacher_logits = self.teacher(images, training=False)
-        global_n = tf.cast(tf.shape(images)[0] * context.num_replicas_in_sync, tf.float32)
-        variables = self.student.trainable_variables
-        with tf.GradientTape() as tape:
-            per_example = hinton_per_example(teacher_logits, self.student(images, training=True), self.temperature)
-            loss = tf.reduce_sum(per_example) / global_n  # this replica's share of the global-batch mean
-            scaled = self.optimizer.scale_loss(loss)
-        self.optimizer.apply_gradients(zip(tape.gradient(scaled, variables), variables))
-        return self._record_step(context.all_reduce("sum", loss))
+        return self._record_step(self._distill_on(self.generator(z, training=False)))
