@@ -61,3 +61,27 @@ def parse_flags(argv: list[str]) -> list[str]:
               file=sys.stderr)
         sys.exit(2)
     return rest
+
+
+def define_distill_flags(*, batch_size: int, learning_rate: float, tau: float, augment_fraction: float,
+                         stored_images_only: str = "", epochs_note: str = "") -> None:
+    """Defines the --distill_* flags that every tool which distills a student on a transfer set
+    takes, with that tool's defaults. `stored_images_only` is added to the help of the flags that
+    work only on stored images (tools/distill.py: which methods they are not for), `epochs_note` to
+    that of --distill_epochs."""
+    from absl import flags
+
+    flags.DEFINE_integer("distill_epochs", 100, "Distillation epochs over the transfer set." + epochs_note)
+    flags.DEFINE_integer("distill_batch_size", batch_size, "Distillation batch size.")
+    flags.DEFINE_float("distill_learning_rate", learning_rate, "Learning rate of the student.")
+    flags.DEFINE_float("distill_tau", tau, "Distillation temperature.")
+    flags.DEFINE_bool("distill_augment", True, "Augment during distillation: ZSKD's (scale, translate, rotate, flip) on a "
+                      "share of each batch, or the method's own (shaders: its augment= setting).")
+    flags.DEFINE_float("distill_augment_fraction", augment_fraction, "Share of each batch that is augmented.")
+    flags.DEFINE_float("distill_mixup", 0.0, "Mix pairs of transfer images during distillation, lambda ~ Beta(a, a), each "
+                       "labelled by the teacher (function matching); 0 = off." + stored_images_only)
+    flags.DEFINE_float("distill_disagreement_eps", 0.0, "Join each batch with copies of its images moved within this L-inf "
+                       "radius (pixel units) to where student and teacher disagree most (tfdfkd.disagreement); 0 = off."
+                       + stored_images_only)
+    flags.DEFINE_integer("distill_disagreement_steps", 1, "Signed-gradient steps of those copies (each eps / steps).")
+

@@ -17,6 +17,8 @@ sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 from absl import app, flags
 
+from tfdfkd.cli import define_distill_flags
+
 FLAGS = flags.FLAGS
 flags.DEFINE_string("teacher", None, "Zoo name, .keras file or SavedModel directory.", required=True)
 flags.DEFINE_string("student", "lenet5_half", "Architecture name (tfdfkd.models.ARCHITECTURES) or .keras file.")
@@ -42,20 +44,10 @@ flags.DEFINE_bool("synth_clip", None, "Clip pixels to [0, 1] after every step.")
 flags.DEFINE_list("synth_settings", [], "Any other setting of the method's config as key=value, e.g. "
                   "feature_weight=10,tv_l2_weight=1e-4 (see tfdfkd.synthesis.<method>.Config).")
 
-flags.DEFINE_integer("distill_epochs", 100, "Distillation epochs over the finished transfer set; 0 keeps the student trained "
-                     "alongside synthesis (adaptive_deepinversion, or --interleave) as the result.")
-flags.DEFINE_integer("distill_batch_size", 512, "Distillation batch size (ZSKD: 512).")
-flags.DEFINE_float("distill_learning_rate", 0.01, "Adam learning rate of the student (ZSKD: 0.01).")
-flags.DEFINE_float("distill_tau", 20.0, "Distillation temperature (ZSKD: 20).")
-flags.DEFINE_bool("distill_augment", True, "Augment during distillation: ZSKD's (scale, translate, rotate, flip), or the "
-                  "method's own (shaders: its augment= setting).")
-flags.DEFINE_float("distill_augment_fraction", 0.9, "Share of each batch that is augmented.")
-flags.DEFINE_float("distill_mixup", 0.0, "Mix pairs of transfer images during distillation, lambda ~ Beta(a, a), each "
-                   "labelled by the teacher (function matching); 0 = off. Not for shaders (own mixup) or degan.")
-flags.DEFINE_float("distill_disagreement_eps", 0.0, "Join each batch with copies of its images moved within this L-inf "
-                   "radius (pixel units) to where student and teacher disagree most (tfdfkd.disagreement); 0 = off. "
-                   "Not for shaders or degan.")
-flags.DEFINE_integer("distill_disagreement_steps", 1, "Signed-gradient steps of those copies (each eps / steps).")
+define_distill_flags(batch_size=512, learning_rate=0.01, tau=20.0, augment_fraction=0.9,  # ZSKD's
+                     stored_images_only=" Not for shaders (own mixup and attacks) or degan.",
+                     epochs_note=" 0 keeps the student trained alongside synthesis (adaptive_deepinversion, or --interleave) "
+                     "as the result.")
 flags.DEFINE_bool("distill_cosine", True, "Cosine decay of the student's learning rate.")
 flags.DEFINE_enum("distill_optimizer", "adam", ["adam", "sgd"], "Student optimiser (ZSKD: adam; shaders paper: sgd).")
 flags.DEFINE_float("distill_momentum", 0.9, "SGD momentum (shaders paper: 0.9).")

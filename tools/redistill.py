@@ -20,6 +20,8 @@ sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 from absl import app, flags
 
+from tfdfkd.cli import define_distill_flags
+
 FLAGS = flags.FLAGS
 flags.DEFINE_list("transfer_set", None, "A run's output directory, or its transfer_set/ directory; several, comma-separated, "
                   "are distilled on as one set.", required=True)
@@ -29,17 +31,7 @@ flags.DEFINE_string("eval_dataset", None, "Labelled dataset whose test split mea
 flags.DEFINE_string("data_dir", None, "Where local dataset files live.")
 flags.DEFINE_string("out", None, "The JSON record to write (must not exist).", required=True)
 flags.DEFINE_integer("seed", 0, "Seeds the student's initialisation, shuffling, augmentation and mixup.", lower_bound=0)
-flags.DEFINE_integer("distill_epochs", 100, "Distillation epochs over the transfer set.")
-flags.DEFINE_integer("distill_batch_size", 256, "Distillation batch size.", lower_bound=1)
-flags.DEFINE_float("distill_learning_rate", 0.001, "Adam learning rate of the student (cosine decay).", lower_bound=0.0)
-flags.DEFINE_float("distill_tau", 3.0, "Distillation temperature.", lower_bound=0.0)
-flags.DEFINE_bool("distill_augment", True, "ZSKD's augmentations on a share of each batch.")
-flags.DEFINE_float("distill_augment_fraction", 0.5, "Share of each batch that is augmented.")
-flags.DEFINE_float("distill_mixup", 0.0, "Mixup of transfer-image pairs, lambda ~ Beta(a, a); 0 = off.", lower_bound=0.0)
-
-flags.DEFINE_float("distill_disagreement_eps", 0.0, "Join each batch with copies of its images moved within this L-inf "
-                   "radius (pixel units) to where student and teacher disagree most (tfdfkd.disagreement); 0 = off.")
-flags.DEFINE_integer("distill_disagreement_steps", 1, "Signed-gradient steps of those copies (each eps / steps).")
+define_distill_flags(batch_size=256, learning_rate=0.001, tau=3.0, augment_fraction=0.5)
 
 
 def main(argv):
@@ -49,28 +41,35 @@ def main(argv):
 
 
 def redistill():
-    import keras
+    import dataclasses
 
-    from tfdfkd import distill, pipeline
-    from tfdfkd import strategy as strategies
-    from tfdfkd import teacher as teachers
+    from tfdfkd import pipeline
     from tfdfkd.errors import TfdfkdError
-    from tfdfkd.io_utils import git_commit, refuse_existing_record, write_json
-    from tfdfkd.transfer_set import join
+    from tfdfkd.io_utils import git_commit, refuse_existing_record
 
-    commit = git_commit()
-    refuse_existing_record(FLAGS.out)
-    parts = [_open_run_set(path) for path in FLAGS.transfer_set]  # finished, every shard intact
-    transfer = parts[0] if len(parts) == 1 else join(parts)
-    config = pipeline.RunConfig(
-        teacher=FLAGS.teacher, student=FLAGS.student, out=FLAGS.out, method=transfer.manifest["method"], num_samples=len(transfer),
-        seed=FLAGS.seed, eval_dataset=FLAGS.eval_dataset, data_dir=FLAGS.data_dir, distill_epochs=FLAGS.distill_epochs,
-        distill_batch_size=FLAGS.distill_batch_size, distill_learning_rate=FLAGS.distill_learning_rate, distill_tau=FLAGS.distill_tau,
-        distill_augment=FLAGS.distill_augment, distill_augment_fraction=FLAGS.distill_augment_fraction, distill_mixup=FLAGS.distill_mixup,
+    config = pipeline.RunConfig(  # method and size are the transfer set's, filled in once it is open
+        teacher=FLAGS.teacher, student=FLAGS.student, out=FLAGS.out, seed=FLAGS.seed, eval_dataset=FLAGS.eval_dataset,
+        data_dir=FLAGS.data_dir, distill_epochs=FLAGS.distill_epochs, distill_batch_size=FLAGS.distill_batch_size,
+        distill_learning_rate=FLAGS.distill_learning_rate, distill_tau=FLAGS.distill_tau, distill_augment=FLAGS.distill_augment,
+        distill_augment_fraction=FLAGS.distill_augment_fraction, distill_mixup=FLAGS.distill_mixup,
         distill_disagreement_eps=FLAGS.distill_disagreement_eps, distill_disagreement_steps=FLAGS.distill_disagreement_steps)
-    pipeline.check_numbers(config)
+    pipeline.check_numbers(config)  # before TensorFlow loads
     if config.distill_epochs < 1:
         raise TfdfkdError(f"--distill_epochs is {config.distill_epochs}, it must be at least 1", "pass a positive --distill_epochs")
+    commit = git_commit()
+    refuse_existing_record(FLAGS.out)
+
+    import keras
+
+    from tfdfkd import distill
+    from tfdfkd import strategy as strategies
+    from tfdfkd import teacher as teachers
+    from tfdfkd.io_utils import write_json
+    from tfdfkd.transfer_set import join
+
+    parts = [_open_run_set(path) for path in FLAGS.transfer_set]  # finished, every shard intact
+    transfer = parts[0] if len(parts) == 1 else join(parts)
+    config = dataclasses.replace(config, method=transfer.manifest["method"], num_samples=len(transfer))
 
     strategy = strategies.get(config.strategy)
     with strategy.scope():
