@@ -1,5 +1,5 @@
 """--strategy names and the TF_CONFIG check behind multi_worker (in-process; the two-worker run is
-in test_multiworker.py, the CLI's one-line errors in test_cli.py)."""
+in test_multiworker.py, the CLI's one-line errors in test_bad_inputs.py)."""
 
 import json
 
