@@ -84,4 +84,3 @@ def define_distill_flags(*, batch_size: int, learning_rate: float, tau: float, a
                        "radius (pixel units) to where student and teacher disagree most (tfdfkd.disagreement); 0 = off."
                        + stored_images_only)
     flags.DEFINE_integer("distill_disagreement_steps", 1, "Signed-gradient steps of those copies (each eps / steps).")
-
