@@ -63,6 +63,10 @@ def parse_flags(argv: list[str]) -> list[str]:
     return rest
 
 
+DISTILL_FLAGS = ("distill_epochs", "distill_batch_size", "distill_learning_rate", "distill_tau", "distill_augment",
+                 "distill_augment_fraction", "distill_mixup", "distill_disagreement_eps", "distill_disagreement_steps")
+
+
 def define_distill_flags(*, batch_size: int, learning_rate: float, tau: float, augment_fraction: float,
                          stored_images_only: str = "", epochs_note: str = "") -> None:
     """Defines the --distill_* flags that every tool which distills a student on a transfer set
@@ -84,3 +88,10 @@ def define_distill_flags(*, batch_size: int, learning_rate: float, tau: float, a
                        "radius (pixel units) to where student and teacher disagree most (tfdfkd.disagreement); 0 = off."
                        + stored_images_only)
     flags.DEFINE_integer("distill_disagreement_steps", 1, "Signed-gradient steps of those copies (each eps / steps).")
+
+
+def distill_flag_values() -> dict:
+    """The parsed values of the flags `define_distill_flags` defined, by name: `RunConfig(**...)`."""
+    from absl import flags
+
+    return {name: flags.FLAGS[name].value for name in DISTILL_FLAGS}

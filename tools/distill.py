@@ -17,7 +17,7 @@ sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 from absl import app, flags
 
-from tfdfkd.cli import define_distill_flags
+from tfdfkd.cli import define_distill_flags, distill_flag_values
 
 FLAGS = flags.FLAGS
 flags.DEFINE_string("teacher", None, "Zoo name, .keras file or SavedModel directory.", required=True)
@@ -90,12 +90,8 @@ def distill():
     config = pipeline.RunConfig(
         teacher=FLAGS.teacher, student=FLAGS.student, out=FLAGS.out, method=FLAGS.method, num_samples=FLAGS.num_samples,
         seed=FLAGS.seed, eval_dataset=FLAGS.eval_dataset, data_dir=FLAGS.data_dir, strategy=FLAGS.strategy,
-        synth_batch_size=FLAGS.synth_batch_size, synth_settings=tuple(common), distill_epochs=FLAGS.distill_epochs,
-        distill_batch_size=FLAGS.distill_batch_size, distill_learning_rate=FLAGS.distill_learning_rate,
-        distill_tau=FLAGS.distill_tau, distill_augment=FLAGS.distill_augment, distill_augment_fraction=FLAGS.distill_augment_fraction,
-        distill_cosine=FLAGS.distill_cosine, distill_mixup=FLAGS.distill_mixup, interleave_steps=FLAGS.interleave_steps,
-        interleave=FLAGS.interleave, distill_disagreement_eps=FLAGS.distill_disagreement_eps,
-        distill_disagreement_steps=FLAGS.distill_disagreement_steps,
+        synth_batch_size=FLAGS.synth_batch_size, synth_settings=tuple(common), **distill_flag_values(),
+        distill_cosine=FLAGS.distill_cosine, interleave_steps=FLAGS.interleave_steps, interleave=FLAGS.interleave,
         distill_optimizer=FLAGS.distill_optimizer, distill_momentum=FLAGS.distill_momentum,
         distill_weight_decay=FLAGS.distill_weight_decay, proxy=FLAGS.proxy)
     pipeline.check_numbers(config)
@@ -103,7 +99,7 @@ def distill():
     from tfdfkd import synthesis  # loads TensorFlow
 
     method_settings = synthesis.parse_settings(FLAGS.method, FLAGS.synth_settings)
-    config = dataclasses.replace(config, synth_settings=tuple(method_settings) + tuple(common))
+    config = dataclasses.replace(config, synth_settings=method_settings + tuple(common))
     command = " ".join(["python", "tools/distill.py"] + sys.argv[1:])
     # flags.txt travels with the run's other outputs (under multi_worker, only the chief's are kept)
     metrics = pipeline.run(config, command=command, extra_files={"flags.txt": FLAGS.flags_into_string()})

@@ -20,7 +20,7 @@ sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 from absl import app, flags
 
-from tfdfkd.cli import define_distill_flags
+from tfdfkd.cli import define_distill_flags, distill_flag_values
 
 FLAGS = flags.FLAGS
 flags.DEFINE_list("transfer_set", None, "A run's output directory, or its transfer_set/ directory; several, comma-separated, "
@@ -49,10 +49,7 @@ def redistill():
 
     config = pipeline.RunConfig(  # method and size are the transfer set's, filled in once it is open
         teacher=FLAGS.teacher, student=FLAGS.student, out=FLAGS.out, seed=FLAGS.seed, eval_dataset=FLAGS.eval_dataset,
-        data_dir=FLAGS.data_dir, distill_epochs=FLAGS.distill_epochs, distill_batch_size=FLAGS.distill_batch_size,
-        distill_learning_rate=FLAGS.distill_learning_rate, distill_tau=FLAGS.distill_tau, distill_augment=FLAGS.distill_augment,
-        distill_augment_fraction=FLAGS.distill_augment_fraction, distill_mixup=FLAGS.distill_mixup,
-        distill_disagreement_eps=FLAGS.distill_disagreement_eps, distill_disagreement_steps=FLAGS.distill_disagreement_steps)
+        data_dir=FLAGS.data_dir, **distill_flag_values())
     pipeline.check_numbers(config)  # before TensorFlow loads
     if config.distill_epochs < 1:
         raise TfdfkdError(f"--distill_epochs is {config.distill_epochs}, it must be at least 1", "pass a positive --distill_epochs")
