@@ -1,7 +1,7 @@
 """A run SIGKILLed again and again resumes to the result of an uninterrupted run.
 
-`tools/distill.py` on a tiny digits setting (9 shards of 200 images, 9 distillation epochs) is
-killed with SIGKILL three times during synthesis and three times during distillation, each time
+`tools/distill.py` on a tiny digits setting (7 shards of 200 images, 6 distillation epochs) is
+killed with SIGKILL twice during synthesis and twice during distillation, each time
 restarted with the same command, while an uninterrupted reference run of the same command runs
 alongside. Kill points are chosen by watching the run's staging directory: once the process has
 made two steps of progress of its own (two new shards in the manifest; two new epochs in the
@@ -10,7 +10,7 @@ took later, so the kill lands inside the next shard or epoch, or on the write of
 manifest or a backup. The run then finishes, and:
 
 * every shard is byte-identical to the reference run's (same seed), the manifest lists exactly
-  9 shards and 1,800 images, nothing else is in the transfer set (no duplicate, no
+  7 shards and 1,400 images, nothing else is in the transfer set (no duplicate, no
   half-written temporary), and the stream yields exactly 1,800 images;
 * `metrics.json` is valid JSON with the contracted keys, and no `<out>.partial` is left.
 
@@ -28,7 +28,7 @@ import time
 import numpy as np
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-NUM_SAMPLES, SHARDS, EPOCHS = 1800, 9, 9
+NUM_SAMPLES, SHARDS, EPOCHS = 1400, 7, 6
 ARGS = ["--teacher=lenet5_digits", f"--num_samples={NUM_SAMPLES}", "--synth_batch_size=20", "--synth_iterations=15",
         "--synth_learning_rate=0.05", "--synth_clip", f"--distill_epochs={EPOCHS}", "--distill_batch_size=200", "--seed=11"]
 METRIC_KEYS = ("method", "num_samples", "teacher_accuracy", "student_accuracy", "synthesis_seconds", "distill_seconds",
@@ -103,9 +103,10 @@ def test_sigkill_during_synthesis_and_distillation_then_resume_matches_an_uninte
         uninterrupted = subprocess.Popen(_command(reference), stdout=log, stderr=subprocess.STDOUT, env=_env(), cwd=ROOT)
         try:
             rng = random.Random(6)  # seeded kill points
-            interrupted = [_run_and_kill(out, _shards_listed, rng.uniform(0.0, 0.8)) for _ in range(3)]
-            interrupted += [_run_and_kill(out, _epochs_backed_up, rng.uniform(0.0, 0.8)) for _ in range(3)]
-            assert interrupted == [(-signal.SIGKILL, "synthesis")] * 3 + [(-signal.SIGKILL, "distillation")] * 3, interrupted
+            # two kills of each phase: the second resumes a run that was itself resumed
+            interrupted = [_run_and_kill(out, _shards_listed, rng.uniform(0.0, 0.8)) for _ in range(2)]
+            interrupted += [_run_and_kill(out, _epochs_backed_up, rng.uniform(0.0, 0.8)) for _ in range(2)]
+            assert interrupted == [(-signal.SIGKILL, "synthesis")] * 2 + [(-signal.SIGKILL, "distillation")] * 2, interrupted
             result = subprocess.run(_command(out), capture_output=True, text=True, timeout=TIMEOUT, env=_env(), cwd=ROOT, check=False)
             assert result.returncode == 0, result.stderr[-3000:]
             uninterrupted.wait(timeout=TIMEOUT)
