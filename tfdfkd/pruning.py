@@ -32,6 +32,7 @@ import tensorflow as tf
 
 from tfdfkd.errors import TfdfkdError
 from tfdfkd.models import LocalResponseNormalization
+from tfdfkd.pruning_config import check_schedule
 
 # Layers that keep the channel axis as it is, so pruned channels pass through them untouched.
 _PASS_THROUGH = (keras.layers.ReLU, keras.layers.Activation, keras.layers.MaxPooling2D, keras.layers.AveragePooling2D,
@@ -202,14 +203,6 @@ def multiply_adds(model: keras.Model) -> int:
 class PruneRound(NamedTuple):
     filters: int  # filters left after the round
     removed: dict[str, int]  # filters removed per layer this round
-
-
-def check_schedule(fraction: float, rounds: int) -> None:
-    """Refuses a share of filters outside (0, 1) or fewer than one round."""
-    if not 0.0 < fraction < 1.0:
-        raise TfdfkdError(f"prune fraction {fraction} is not between 0 and 1", "pass e.g. --prune_fraction=0.5")
-    if rounds < 1:
-        raise TfdfkdError(f"{rounds} pruning rounds", "pass --rounds of 1 or more")
 
 
 def prune_rounds(total_filters: int, fraction: float, rounds: int) -> list[int]:

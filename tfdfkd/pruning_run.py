@@ -27,21 +27,7 @@ from tfdfkd.backup import BackupAndRestore
 from tfdfkd.distill import Distiller, EvalAccuracy, accuracy
 from tfdfkd.errors import TfdfkdError
 from tfdfkd.io_utils import StageLog
-
-
-@dataclasses.dataclass(frozen=True)
-class PruneConfig:
-    fraction: float = 0.5  # share of the prunable filters removed (the paper's Table 4: 50% and 20%)
-    layers: str = "all"  # "all": convolution filters and hidden units compete; "conv": convolution filters only
-    rounds: int = 5  # pruning steps, each followed by `round_epochs` of distillation
-    round_epochs: int = 2
-    finetune_epochs: int = 30  # the paper, after Molchanov et al.
-    ranking_images: int = 2048  # images each ranking sees (drawn afresh every round)
-    temperature: float = 20.0
-    batch_size: int = 256
-    learning_rate: float = 1e-3  # Adam
-    augment: bool = True  # ZSKD's augmentations on half of each batch
-    seed: int = 0
+from tfdfkd.pruning_config import PruneConfig
 
 
 def _distill(config, strategy, teacher, student, images, epochs, log_dir, eval_set, seed, backup_dir=None):
@@ -68,6 +54,7 @@ def prune(teacher: keras.Model, images: np.ndarray, config: PruneConfig, work_di
           eval_set: tuple[np.ndarray, np.ndarray] | None = None) -> tuple[keras.Model, dict]:
     """The pruned and fine-tuned student of `teacher` (images to logits), and a record of each
     round (filters left, accuracy on `eval_set` right after pruning and after distilling)."""
+    config.check()
     strategy = strategy or tf.distribute.get_strategy()
     counts = pruning.prune_rounds(pruning.filter_count(teacher, config.layers), config.fraction, config.rounds)
     log = StageLog(work_dir, dataclasses.asdict(config), key="rounds", prefix="round", first=1, what="a pruning run",

@@ -53,31 +53,26 @@ def main(argv):
 
 
 def prune():
-    from tfdfkd import data, proxy, pruning, teacher, zoo
-    from tfdfkd import strategy as strategies
-    from tfdfkd.distill import accuracy
-    from tfdfkd.errors import TfdfkdError
-    from tfdfkd.export import save_student
-    from tfdfkd.io_utils import (
-        claim_staging,
-        finish_staging,
-        git_commit,
-        refuse_existing_record,
-        write_json,
-    )
-    from tfdfkd.pipeline import check_eval_set
-    from tfdfkd.pruning_run import PruneConfig
-    from tfdfkd.pruning_run import prune as prune_and_distill
+    from tfdfkd.io_utils import git_commit, refuse_existing_record
+    from tfdfkd.pruning_config import PruneConfig
 
+    # Light checks first: a bad number or a finished --out fails before TensorFlow loads.
     commit = git_commit()
     refuse_existing_record(FLAGS.out)
     config = PruneConfig(fraction=FLAGS.prune_fraction, layers=FLAGS.prune_layers, rounds=FLAGS.rounds, round_epochs=FLAGS.round_epochs,
                          finetune_epochs=FLAGS.finetune_epochs, ranking_images=FLAGS.ranking_images, temperature=FLAGS.distill_tau,
                          batch_size=FLAGS.batch_size, learning_rate=FLAGS.learning_rate, augment=FLAGS.augment, seed=FLAGS.seed)
-    pruning.check_schedule(config.fraction, config.rounds)  # before any work
-    for name in ("distill_tau", "learning_rate"):
-        if not getattr(FLAGS, name) > 0:
-            raise TfdfkdError(f"--{name} is {getattr(FLAGS, name)}", f"pass a positive --{name}")
+    config.check()
+
+    from tfdfkd import data, proxy, pruning, teacher, zoo
+    from tfdfkd import strategy as strategies
+    from tfdfkd.distill import accuracy
+    from tfdfkd.errors import TfdfkdError
+    from tfdfkd.export import save_student
+    from tfdfkd.io_utils import claim_staging, finish_staging, write_json
+    from tfdfkd.pipeline import check_eval_set
+    from tfdfkd.pruning_run import prune as prune_and_distill
+
     loaded = teacher.load(FLAGS.teacher)
     model = loaded.logits_model
     pruning.prunable_layers(model)  # refuses a model it cannot prune before any work
