@@ -1,7 +1,7 @@
 """tools/distill.py fed bad input, like a user would: each case gives a one-line error naming the
 fix, exit status 2, and writes nothing (no --out, no staging directory, nothing beside the input).
 
-Its own file so that pytest-xdist's --dist loadfile runs it beside test_cli.py, not after it.
+Its own file, so that its subprocess cases do not lengthen test_cli.py.
 """
 
 import os
