@@ -15,7 +15,7 @@ method's border and deeper attacks), `adversarial_distill` (KD on attacked examp
 `export`, `pipeline` (the whole job), `proxy` (proxy images for DeGAN), `strategy` (tf.distribute by name),
 `robustness` and `adversarial_training` (attacks on students; robust teachers), `uap` (universal
 adversarial perturbations), `incremental` and `incremental_run` (class-incremental learning),
-`pruning` and `pruning_run` (data-free filter pruning), `adaptation`, `adaptation_run` and `corruptions`
+`pruning`, `pruning_config` and `pruning_run` (data-free filter pruning), `adaptation`, `adaptation_run` and `corruptions`
 (source-free domain adaptation).
 """
 
@@ -28,10 +28,10 @@ __version__ = "0.1.0"
 # Submodules load on first use (PEP 562), so `import tfdfkd` is cheap and the render worker can
 # import `tfdfkd.render` without TensorFlow (TF segfaults in a process that holds an EGL context).
 _SUBMODULES = ("adaptation", "adaptation_run", "adversarial_distill", "adversarial_training", "attacks", "augment", "corruptions", "data", "disagreement", "distill", "export",
-               "incremental", "incremental_run", "models", "pipeline", "proxy", "pruning", "pruning_run", "robustness", "strategy", "synthesis",
+               "incremental", "incremental_run", "models", "pipeline", "proxy", "pruning", "pruning_config", "pruning_run", "robustness", "strategy", "synthesis",
                "teacher", "transfer_set", "uap", "zoo")
 __all__ = ["Distiller", "TfdfkdError", "adaptation", "adaptation_run", "adversarial_distill", "adversarial_training", "attacks", "augment", "corruptions", "data", "disagreement", "distill",
-           "export", "incremental", "incremental_run", "models", "pipeline", "proxy", "pruning", "pruning_run", "robustness", "strategy", "synthesis", "teacher",
+           "export", "incremental", "incremental_run", "models", "pipeline", "proxy", "pruning", "pruning_config", "pruning_run", "robustness", "strategy", "synthesis", "teacher",
            "transfer_set", "uap", "zoo"]
 
 
