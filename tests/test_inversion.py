@@ -219,6 +219,12 @@ def test_adaptive_pipeline_interleaves_and_resumes(digits_bn_teacher, tmp_path):
     assert 0.0 <= metrics["interleaved_student_accuracy"] <= 1.0
     assert any((tmp_path / "run" / "tensorboard" / "interleave").rglob("*tfevents*"))
     assert not (tmp_path / "run" / "interleave").exists()
+    # the student as synthesis left it is kept beside the final one, and is the one measured then
+    from tfdfkd import data, distill
+
+    test = data.load("digits", "test")
+    interleaved = keras.saving.load_model(str(tmp_path / "run" / "interleaved_student.keras"))
+    assert distill.accuracy(interleaved, test.images, test.labels) == pytest.approx(metrics["interleaved_student_accuracy"])
 
 
 
@@ -262,6 +268,8 @@ def test_interleave_trains_the_student_on_the_growing_set_without_changing_the_i
     students = [keras.saving.load_model(str(tmp_path / name / "student.keras")) for name in ("plain", "interleaved")]
     assert any(not np.allclose(a, b) for a, b in zip(students[0].get_weights(), students[1].get_weights()))
     assert not (tmp_path / "interleaved" / "interleave").exists()
+    assert (tmp_path / "interleaved" / "interleaved_student.keras").exists()
+    assert not (tmp_path / "plain" / "interleaved_student.keras").exists()
 
 
 def test_zero_distill_epochs_keep_the_student_trained_alongside_synthesis(digits_bn_teacher, tmp_path):
@@ -273,4 +281,7 @@ def test_zero_distill_epochs_keep_the_student_trained_alongside_synthesis(digits
     metrics = pipeline.run(config, verbose=0)
     assert metrics["student_accuracy"] == metrics["interleaved_student_accuracy"]
     assert metrics["distill_seconds"] == 0.0 and metrics["final_distillation_loss"] is None
+    final, interleaved = (keras.saving.load_model(str(tmp_path / "run" / name)) for name in ("student.keras", "interleaved_student.keras"))
+    for a, b in zip(final.get_weights(), interleaved.get_weights()):
+        np.testing.assert_array_equal(a, b)
     assert not (tmp_path / "run" / "tensorboard" / "distill").exists()

@@ -47,3 +47,16 @@ def test_cards_say_how_an_architecture_departs_from_the_paper():
 
     for name, card in zoo.list().items():
         assert card.get("architecture_note") == models.ARCHITECTURE_NOTES.get(card["architecture"]), name
+
+
+def test_a_zoo_entry_is_a_student_that_starts_from_its_weights():
+    """--student=<zoo name>: the entry's weights, not a fresh init (a later round starts from a shipped student)."""
+    import numpy as np
+
+    from tfdfkd import pipeline
+    from tfdfkd import teacher as teachers
+
+    config = pipeline.RunConfig(teacher="lenet5_fashion_mnist", student="lenet5_half_fashion_mnist", out="unused")
+    student = pipeline.build_student(config, teachers.load(config.teacher))
+    for a, b in zip(student.get_weights(), zoo.load("lenet5_half_fashion_mnist").get_weights()):
+        np.testing.assert_array_equal(a, b)

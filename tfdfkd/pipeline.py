@@ -231,6 +231,12 @@ def _run_in(job: _Job, parts: _Parts) -> dict:
     started = time.time()
     transfer, interleaved_accuracy = _synthesize(config, strategy, teacher, student, synthesizer, staging, verbose, eval_set)
     synthesis_seconds = transfer.manifest["synthesis_seconds"]
+    interleaved_path = os.path.join(staging, "interleaved_student.keras")
+    if (synthesizer.needs_student() or config.interleave) and not os.path.exists(interleaved_path):
+        # the student as synthesis left it, before the final distillation: a start for another
+        # recipe on the finished set (tools/redistill.py), or the result of --distill_epochs=0
+        with atomic_path(interleaved_path) as tmp:
+            student.save(tmp)
 
     losses, distill_seconds = [], 0.0  # --distill_epochs=0: the student trained alongside synthesis is the result
     if config.distill_epochs:
@@ -398,8 +404,10 @@ def check_eval_set(eval_name: str, eval_set, teacher) -> None:
 
 
 def build_student(config: RunConfig, teacher):
-    """`config.student` (an architecture or a .keras file), checked against `teacher`'s input shape and classes."""
-    from tfdfkd import models
+    """`config.student` (an architecture, a zoo entry or a .keras file), checked against `teacher`'s
+    input shape and classes. A zoo entry or a file starts from its weights (a later round of a
+    method that plays against its student, for one); an architecture starts from a seeded init."""
+    from tfdfkd import models, zoo
     from tfdfkd import teacher as teachers
 
     if os.path.isdir(config.student):
@@ -407,6 +415,8 @@ def build_student(config: RunConfig, teacher):
                           "give a .keras student (model.save('student.keras')) or an architecture name such as lenet5_half")
     if config.student.endswith((".keras", ".h5")):
         student = teachers.load_keras_model(config.student)
+    elif config.student not in models.ARCHITECTURES and config.student in zoo.list():
+        student = zoo.load(config.student)
     else:
         student = models.build(config.student, teacher.input_shape, teacher.num_classes, seed=config.seed)
     if tuple(student.input_shape[1:]) != teacher.input_shape:

@@ -4,7 +4,8 @@
 
 Synthesizes a transfer set from the teacher alone (--method), distills the student on it and
 writes to --out: student/ (SavedModel), student.keras, metrics.json, samples.png, config.json,
-flags.txt (replayable with --flagfile), tensorboard/ and transfer_set/. Run the same command
+flags.txt (replayable with --flagfile), tensorboard/ and transfer_set/ (and, for runs that train
+the student while they synthesize, interleaved_student.keras). Run the same command
 again to resume a killed run. Errors are one line on stderr with exit status 2.
 """
 
@@ -21,7 +22,7 @@ from tfdfkd.cli import define_distill_flags, distill_flag_values
 
 FLAGS = flags.FLAGS
 flags.DEFINE_string("teacher", None, "Zoo name, .keras file or SavedModel directory.", required=True)
-flags.DEFINE_string("student", "lenet5_half", "Architecture name (tfdfkd.models.ARCHITECTURES) or .keras file.")
+flags.DEFINE_string("student", "lenet5_half", "Architecture name (tfdfkd.models.ARCHITECTURES), zoo entry (its weights: a later round) or .keras file.")
 flags.DEFINE_string("method", "zskd", "Synthesis method: zskd, class_impressions, noise, deepdream, deepinversion, "
                     "adaptive_deepinversion, shaders, proxy, dcgan, degan.")
 flags.DEFINE_integer("num_samples", 24000, "Transfer-set size.")
