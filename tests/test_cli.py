@@ -51,6 +51,26 @@ def test_end_to_end_writes_the_contracted_outputs(finished_run):
     assert os.listdir(os.path.join(out, "tensorboard", "distill"))
 
 
+def test_a_finished_run_publishes_its_student_as_a_zoo_entry(finished_run, tmp_path, digits_test):
+    """tools/zoo_from_run.py: weights and card that tfdfkd.zoo loads and re-measures; a wrong
+    architecture or an existing entry is refused with nothing written."""
+    from tfdfkd import distill
+
+    out, _ = finished_run
+    args = [f"--run={out}", "--name=lenet5_half_tiny_digits", f"--zoo_dir={tmp_path}"]
+    wrong = run_tool(*args, "--architecture=lenet5", tool="zoo_from_run.py")
+    assert wrong.returncode == 2 and "is not a lenet5" in wrong.stderr and not os.listdir(tmp_path)
+    result = run_tool(*args, "--architecture=lenet5_half", tool="zoo_from_run.py")
+    assert result.returncode == 0, result.stderr[-2000:]
+    card, metrics = zoo.card("lenet5_half_tiny_digits", str(tmp_path)), _read_json(os.path.join(out, "metrics.json"))
+    model = zoo.load("lenet5_half_tiny_digits", str(tmp_path))
+    assert card["test_accuracy"] == pytest.approx(distill.accuracy(model, digits_test.images, digits_test.labels))
+    assert card["test_accuracy"] == pytest.approx(metrics["student_accuracy"], abs=1e-3)
+    assert card["train_examples"] == 0 and card["command"] == metrics["command"] and card["dataset"] == "digits"
+    again = run_tool(*args, "--architecture=lenet5_half", tool="zoo_from_run.py")
+    assert again.returncode == 2 and "exists" in again.stderr
+
+
 def test_saved_model_in_a_fresh_process_matches_the_keras_student(finished_run):
     out, _ = finished_run
     script = f"""

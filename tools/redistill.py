@@ -26,7 +26,7 @@ FLAGS = flags.FLAGS
 flags.DEFINE_list("transfer_set", None, "A run's output directory, or its transfer_set/ directory; several, comma-separated, "
                   "are distilled on as one set.", required=True)
 flags.DEFINE_string("teacher", None, "Zoo name, .keras file or SavedModel directory: the set's teacher.", required=True)
-flags.DEFINE_string("student", "lenet5_half", "Architecture name (tfdfkd.models.ARCHITECTURES) or .keras file.")
+flags.DEFINE_string("student", "lenet5_half", "Architecture name (tfdfkd.models.ARCHITECTURES), zoo entry (its weights) or .keras file.")
 flags.DEFINE_string("eval_dataset", None, "Labelled dataset whose test split measures accuracy (default: the zoo teacher's).")
 flags.DEFINE_string("data_dir", None, "Where local dataset files live.")
 flags.DEFINE_string("out", None, "The JSON record to write (must not exist).", required=True)
