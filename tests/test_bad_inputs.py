@@ -117,6 +117,7 @@ BAD_INPUTS = [
     # unknown names, flags and values
     ("unknown flag", None, None, [DIGITS, "--no_such_flag=1"], "Unknown command line flag"),
     ("missing required flag", None, None, ["--num_samples=10"], "--teacher must have a value"),
+    ("unknown student name", None, None, [DIGITS, "--student=lenet9"], "unknown student 'lenet9'"),
     ("flag value of the wrong type", None, None, [DIGITS, "--num_samples=many"], "invalid literal for int()"),
     ("size that is not positive", None, None, [DIGITS, "--distill_batch_size=0"], "--distill_batch_size is 0"),
     ("negative mixup", None, None, [DIGITS, "--distill_mixup=-1"], "--distill_mixup is -1.0"),
@@ -178,3 +179,16 @@ def test_bad_input_gives_one_line_error_and_no_output(tmp_path, name, filename, 
     assert lines and lines[-1].startswith("error: ") and message in lines[-1] and "Fix:" in lines[-1], lines[-3:]
     assert not os.path.exists(out) and not os.path.exists(out + ".partial")
     assert set(os.listdir(tmp_path)) <= {filename}  # nothing else was written next to the input
+
+
+def test_the_tools_settings_are_checked_without_tensorflow():
+    """The configs that tools/prune.py, adapt.py and incremental.py check first import no TensorFlow
+    or Keras, so a bad number is refused in a fraction of a second, before anything loads."""
+    import subprocess
+    import sys
+
+    script = ("import sys; import tfdfkd.checks, tfdfkd.pruning_config, tfdfkd.adaptation_config, tfdfkd.incremental_config, "
+              "tfdfkd.corruptions, tfdfkd.io_utils; print(sorted({'tensorflow', 'keras'} & set(sys.modules)))")
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=True,
+                            env={**os.environ, "PYTHONPATH": os.path.dirname(os.path.dirname(os.path.abspath(__file__)))})
+    assert result.stdout.strip() == "[]"

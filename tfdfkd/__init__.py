@@ -14,9 +14,10 @@ nearby images where student and teacher disagree most), `attacks` (FGSM/BIM/PGD 
 method's border and deeper attacks), `adversarial_distill` (KD on attacked examples), `augment`,
 `export`, `pipeline` (the whole job), `proxy` (proxy images for DeGAN), `strategy` (tf.distribute by name),
 `robustness` and `adversarial_training` (attacks on students; robust teachers), `uap` (universal
-adversarial perturbations), `incremental` and `incremental_run` (class-incremental learning),
-`pruning`, `pruning_config` and `pruning_run` (data-free filter pruning), `adaptation`, `adaptation_run` and `corruptions`
-(source-free domain adaptation).
+adversarial perturbations), `incremental`, `incremental_config` and `incremental_run` (class-incremental learning),
+`pruning`, `pruning_config` and `pruning_run` (data-free filter pruning), `adaptation`, `adaptation_config`,
+`adaptation_run` and `corruptions` (source-free domain adaptation), `checks` (the numeric flag checks
+the tools share; the `*_config` modules and `checks` load no TensorFlow).
 """
 
 import importlib
@@ -27,11 +28,11 @@ __version__ = "0.1.0"
 
 # Submodules load on first use (PEP 562), so `import tfdfkd` is cheap and the render worker can
 # import `tfdfkd.render` without TensorFlow (TF segfaults in a process that holds an EGL context).
-_SUBMODULES = ("adaptation", "adaptation_run", "adversarial_distill", "adversarial_training", "attacks", "augment", "corruptions", "data", "disagreement", "distill", "export",
-               "incremental", "incremental_run", "models", "pipeline", "proxy", "pruning", "pruning_config", "pruning_run", "robustness", "strategy", "synthesis",
+_SUBMODULES = ("adaptation", "adaptation_config", "adaptation_run", "adversarial_distill", "adversarial_training", "attacks", "augment", "checks", "corruptions", "data", "disagreement", "distill", "export",
+               "incremental", "incremental_config", "incremental_run", "models", "pipeline", "proxy", "pruning", "pruning_config", "pruning_run", "robustness", "strategy", "synthesis",
                "teacher", "transfer_set", "uap", "zoo")
-__all__ = ["Distiller", "TfdfkdError", "adaptation", "adaptation_run", "adversarial_distill", "adversarial_training", "attacks", "augment", "corruptions", "data", "disagreement", "distill",
-           "export", "incremental", "incremental_run", "models", "pipeline", "proxy", "pruning", "pruning_config", "pruning_run", "robustness", "strategy", "synthesis", "teacher",
+__all__ = ["Distiller", "TfdfkdError", "adaptation", "adaptation_config", "adaptation_run", "adversarial_distill", "adversarial_training", "attacks", "augment", "checks", "corruptions", "data", "disagreement", "distill",
+           "export", "incremental", "incremental_config", "incremental_run", "models", "pipeline", "proxy", "pruning", "pruning_config", "pruning_run", "robustness", "strategy", "synthesis", "teacher",
            "transfer_set", "uap", "zoo"]
 
 

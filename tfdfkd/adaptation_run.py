@@ -29,29 +29,10 @@ from tfdfkd.adaptation import (
     domain_discriminator,
     split_classifier,
 )
+from tfdfkd.adaptation_config import AdaptConfig  # what adapt() takes; importable from here too
 from tfdfkd.backup import BackupAndRestore
 from tfdfkd.distill import EvalAccuracy
 from tfdfkd.errors import TfdfkdError
-
-
-@dataclasses.dataclass(frozen=True)
-class AdaptConfig:
-    steps: int = 3000  # adversarial steps (one discriminator and one encoder update each)
-    steps_per_epoch: int = 100  # how often progress, TensorBoard and the resume backup tick
-    batch_size: int = 128  # of each domain per step
-    learning_rate: float = 2e-4  # Adam, beta_1 0.5, both players (ADDA)
-    discriminator_width: int = 500  # the paper
-    seed: int = 0
-
-    def __post_init__(self):
-        for name in ("steps", "steps_per_epoch", "batch_size", "discriminator_width"):
-            if getattr(self, name) < 1:
-                raise TfdfkdError(f"adaptation setting {name}={getattr(self, name)} is not a positive count", f"give --{name} of 1 or more")
-        if self.steps % self.steps_per_epoch:
-            raise TfdfkdError(f"--steps={self.steps} is not a whole number of epochs of --steps_per_epoch={self.steps_per_epoch}",
-                              "make --steps a multiple of --steps_per_epoch")
-        if not self.learning_rate > 0:
-            raise TfdfkdError(f"--learning_rate={self.learning_rate} is not positive", "give a positive learning rate, e.g. 2e-4")
 
 
 def _images(images: np.ndarray, batch_size: int, seed: int) -> tf.data.Dataset:

@@ -23,6 +23,7 @@ import tensorflow as tf
 from tfdfkd import augment, data, models, synthesis
 from tfdfkd.distill import EvalAccuracy
 from tfdfkd.errors import TfdfkdError
+from tfdfkd.incremental_config import LEARNERS, REPLAYS, IncrementalConfig  # noqa: F401 (importable from here too)
 from tfdfkd.incremental import (
     REPLAY_LABEL,
     DoubleDistillation,
@@ -31,56 +32,6 @@ from tfdfkd.incremental import (
 )
 from tfdfkd.io_utils import StageLog
 from tfdfkd.teacher import from_keras
-
-LEARNERS = ("dmc", "replay_kd", "lwf", "finetune")
-REPLAYS = ("none", "real")  # or the name of a synthesis method (tfdfkd.synthesis.REGISTRY)
-
-
-@dataclasses.dataclass(frozen=True)
-class IncrementalConfig:
-    dataset: str = "fashion_mnist"
-    architecture: str = "lenet5"  # every model of the run (the paper: ResNet-32 for all, on CIFAR-100)
-    classes_per_step: int = 2  # the paper: 20 of CIFAR-100's 100 classes, so 5 groups; here 5 groups of 2
-    class_order: tuple[int, ...] = ()  # the order classes arrive in; () is 0, 1, 2, ...
-    learner: str = "dmc"  # one of LEARNERS
-    replay: str = "zskd"  # what stands in for the old classes (dmc, replay_kd): a synthesis method or one of REPLAYS
-    replay_samples: int = 2400  # the paper's memory budget: 2,400 Data Impressions in all
-    synth_iterations: int = 1500  # ZSKD appendix
-    synth_batch_size: int = 500
-    synth_settings: tuple[tuple[str, object], ...] = ()  # further overrides of the replay method's config
-    train_epochs: int = 20  # base and new models: ZSKD's teacher recipe (Adam 1e-3, batch 512)
-    train_batch_size: int = 512
-    learning_rate: float = 1e-3  # Adam, every model (the paper: SGD 0.01 with momentum, up to 500 epochs)
-    consolidate_epochs: int = 30
-    consolidate_batch_size: int = 128
-    augment: bool = True  # ZSKD's augmentations on half of each consolidation batch (the paper: flips, rotations, scaling)
-    lwf_temperature: float = 2.0  # Li & Hoiem
-    seed: int = 0
-
-    def check(self) -> None:
-        if self.learner not in LEARNERS:
-            raise TfdfkdError(f"unknown learner {self.learner!r}", f"use one of {', '.join(LEARNERS)}")
-        if self.replay not in REPLAYS + tuple(synthesis.REGISTRY):
-            raise TfdfkdError(f"unknown replay {self.replay!r}", f"use one of {', '.join(REPLAYS + tuple(sorted(synthesis.REGISTRY)))}")
-        if self.learner in ("lwf", "finetune") and self.replay != "none":
-            raise TfdfkdError(f"learner {self.learner} trains on the new classes' images only, so replay={self.replay} has no use",
-                              "use --replay=none with lwf and finetune, or --learner=dmc or replay_kd")
-        if self.learner == "replay_kd" and self.replay == "none":
-            raise TfdfkdError("learner replay_kd needs replay images", "pass --replay=zskd (or another method, or real)")
-        if self.classes_per_step < 2:
-            raise TfdfkdError(f"classes_per_step={self.classes_per_step} leaves a model with one class to learn",
-                              "use --classes_per_step of 2 or more")
-        if self.replay != "none" and self.replay_samples < 1:
-            raise TfdfkdError(f"replay={self.replay} with replay_samples={self.replay_samples}", "give --replay_samples of 1 or more")
-        if self.architecture not in models.ARCHITECTURES:
-            raise TfdfkdError(f"unknown architecture {self.architecture!r}", f"use one of {', '.join(sorted(models.ARCHITECTURES))}")
-        for name in ("train_epochs", "train_batch_size", "consolidate_epochs", "consolidate_batch_size", "synth_iterations", "synth_batch_size"):
-            if getattr(self, name) < 1:
-                raise TfdfkdError(f"{name}={getattr(self, name)} is not a positive count", f"give --{name} of 1 or more")
-        for name in ("learning_rate", "lwf_temperature"):
-            if not 0 < getattr(self, name) < float("inf"):
-                raise TfdfkdError(f"{name}={getattr(self, name)} is not positive", f"give a positive --{name}")
-
 
 def class_groups(config: IncrementalConfig, num_classes: int) -> list[list[int]]:
     """The dataset's classes in arrival order, cut into groups of `classes_per_step`."""

@@ -29,6 +29,7 @@ import shutil
 import tempfile
 import time
 
+from tfdfkd.checks import at_least_one, positive_finite
 from tfdfkd.errors import TfdfkdError
 from tfdfkd.io_utils import (
     atomic_path,
@@ -284,12 +285,10 @@ def _finish(staging: str, out: str) -> dict:
 def check_numbers(config: RunConfig) -> None:
     """Refuses sizes and rates that cannot work, before anything is loaded or written."""
     for name in ("num_samples", "synth_batch_size", "distill_batch_size", "interleave_steps"):
-        if getattr(config, name) < 1:
-            raise TfdfkdError(f"--{name} is {getattr(config, name)}, it must be at least 1", f"pass a positive --{name}")
+        at_least_one(getattr(config, name), name)
     if config.distill_epochs < 0:  # 0 is for interleaved runs, checked once the method is known
         raise TfdfkdError(f"--distill_epochs is {config.distill_epochs}, it must be at least 0", "pass a positive --distill_epochs")
-    if not config.distill_learning_rate > 0:  # also NaN
-        raise TfdfkdError(f"--distill_learning_rate is {config.distill_learning_rate}, it must be positive", "pass e.g. 0.01")
+    positive_finite(config.distill_learning_rate, "distill_learning_rate", "0.01")
     if not 0.0 <= config.distill_augment_fraction <= 1.0:
         raise TfdfkdError(f"--distill_augment_fraction is {config.distill_augment_fraction}, it must be in [0, 1]", "pass e.g. 0.9")
     if not config.distill_mixup >= 0.0 or math.isinf(config.distill_mixup):  # also NaN
@@ -302,8 +301,7 @@ def check_numbers(config: RunConfig) -> None:
                           "pass 1 (one step of the whole radius) or more")
     if not 0 <= config.seed < 2**32:
         raise TfdfkdError(f"--seed is {config.seed}, it must be in [0, 2**32)", "pass e.g. 0")
-    if not 0.0 < config.distill_tau < math.inf:
-        raise TfdfkdError(f"--distill_tau is {config.distill_tau}, it must be a positive temperature", "pass e.g. 20 (ZSKD) or 4")
+    positive_finite(config.distill_tau, "distill_tau", "20 (ZSKD) or 4")
     if not 0.0 <= config.distill_momentum < 1.0:
         raise TfdfkdError(f"--distill_momentum is {config.distill_momentum}, it must be in [0, 1)", "pass e.g. 0.9")
     if not 0.0 <= config.distill_weight_decay < math.inf:
@@ -417,6 +415,9 @@ def build_student(config: RunConfig, teacher):
         student = teachers.load_keras_model(config.student)
     elif config.student not in models.ARCHITECTURES and config.student in zoo.list():
         student = zoo.load(config.student)
+    elif config.student not in models.ARCHITECTURES:
+        raise TfdfkdError(f"unknown student {config.student!r}", f"use an architecture ({', '.join(models.ARCHITECTURES)}), "
+                          "a zoo entry (tfdfkd.zoo.list()) or a .keras file")
     else:
         student = models.build(config.student, teacher.input_shape, teacher.num_classes, seed=config.seed)
     if tuple(student.input_shape[1:]) != teacher.input_shape:

@@ -7,8 +7,8 @@ bad number in a fraction of a second, before TensorFlow loads or anything is wri
 from __future__ import annotations
 
 import dataclasses
-import math
 
+from tfdfkd.checks import positive_finite
 from tfdfkd.errors import TfdfkdError
 
 
@@ -29,9 +29,8 @@ class PruneConfig:
     def check(self) -> None:
         """Refuses a schedule, temperature or learning rate that cannot work (flag names as in tools/prune.py)."""
         check_schedule(self.fraction, self.rounds)
-        for flag, value in (("distill_tau", self.temperature), ("learning_rate", self.learning_rate)):
-            if not 0.0 < value < math.inf:  # also NaN
-                raise TfdfkdError(f"--{flag} is {value}", f"pass a positive --{flag}")
+        positive_finite(self.temperature, "distill_tau", "20")
+        positive_finite(self.learning_rate, "learning_rate", "1e-3")
 
 
 def check_schedule(fraction: float, rounds: int) -> None:

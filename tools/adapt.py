@@ -54,16 +54,9 @@ def main(argv):
 def adapt():
     import dataclasses
 
-    import numpy as np
-
-    from tfdfkd import corruptions, data, proxy, teacher
-    from tfdfkd import strategy as strategies
-    from tfdfkd.adaptation import split_classifier
-    from tfdfkd.adaptation_run import AdaptConfig
-    from tfdfkd.adaptation_run import adapt as run_adaptation
-    from tfdfkd.distill import accuracy
+    from tfdfkd import corruptions
+    from tfdfkd.adaptation_config import AdaptConfig
     from tfdfkd.errors import TfdfkdError
-    from tfdfkd.export import save_student
     from tfdfkd.io_utils import (
         claim_staging,
         finish_staging,
@@ -72,6 +65,7 @@ def adapt():
         write_json,
     )
 
+    # the checks that need no model or data, before TensorFlow loads
     commit = git_commit()
     refuse_existing_record(FLAGS.out)
     if FLAGS.corruption != "none" and FLAGS.corruption not in corruptions.CORRUPTIONS:
@@ -81,6 +75,15 @@ def adapt():
     for name in ("num_source_images", "num_target_images"):
         if getattr(FLAGS, name) < 0:
             raise TfdfkdError(f"--{name}={getattr(FLAGS, name)} is negative", f"give a count, or 0 for all (--{name})")
+
+    import numpy as np
+
+    from tfdfkd import data, proxy, teacher
+    from tfdfkd import strategy as strategies
+    from tfdfkd.adaptation import split_classifier
+    from tfdfkd.adaptation_run import adapt as run_adaptation
+    from tfdfkd.distill import accuracy
+    from tfdfkd.export import save_student
     # The user's own classifier is split (a softmax after its final Dense layer is left out by the
     # split); teacher.from_keras only validates it. Its logits model would be a rebuilt graph.
     source_model = teacher.load_keras_model(FLAGS.source_model)

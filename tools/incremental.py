@@ -56,10 +56,10 @@ def main(argv):
 
 
 def learn():
-    from tfdfkd import strategy as strategies
-    from tfdfkd import synthesis
+    import dataclasses
+
     from tfdfkd.errors import TfdfkdError
-    from tfdfkd.incremental_run import IncrementalConfig, run
+    from tfdfkd.incremental_config import IncrementalConfig
     from tfdfkd.io_utils import (
         check_writable,
         git_commit,
@@ -67,11 +67,9 @@ def learn():
         write_json,
     )
 
+    # the checks that need no registry, model or data, before TensorFlow loads
     commit = git_commit()
     refuse_existing_record(FLAGS.out)
-    if FLAGS.synth_settings and FLAGS.replay not in synthesis.REGISTRY:
-        raise TfdfkdError(f"--synth_settings configure a synthesis method, and --replay={FLAGS.replay} synthesizes nothing",
-                          "drop --synth_settings, or use --replay=zskd or class_impressions")
     try:
         order = tuple(int(c) for c in FLAGS.class_order)
     except ValueError as e:
@@ -80,11 +78,21 @@ def learn():
     config = IncrementalConfig(
         dataset=FLAGS.dataset, architecture=FLAGS.architecture, classes_per_step=FLAGS.classes_per_step, class_order=order,
         learner=FLAGS.learner, replay=FLAGS.replay, replay_samples=FLAGS.replay_samples, synth_iterations=FLAGS.synth_iterations,
-        synth_batch_size=FLAGS.synth_batch_size,
-        synth_settings=synthesis.parse_settings(FLAGS.replay, FLAGS.synth_settings) if FLAGS.synth_settings else (),
-        train_epochs=FLAGS.train_epochs, train_batch_size=FLAGS.train_batch_size, learning_rate=FLAGS.learning_rate,
-        consolidate_epochs=FLAGS.consolidate_epochs, consolidate_batch_size=FLAGS.consolidate_batch_size, augment=FLAGS.augment,
-        lwf_temperature=FLAGS.lwf_temperature, seed=FLAGS.seed)
+        synth_batch_size=FLAGS.synth_batch_size, train_epochs=FLAGS.train_epochs, train_batch_size=FLAGS.train_batch_size,
+        learning_rate=FLAGS.learning_rate, consolidate_epochs=FLAGS.consolidate_epochs,
+        consolidate_batch_size=FLAGS.consolidate_batch_size, augment=FLAGS.augment, lwf_temperature=FLAGS.lwf_temperature,
+        seed=FLAGS.seed)
+    config.check_numbers()
+
+    from tfdfkd import strategy as strategies
+    from tfdfkd import synthesis
+    from tfdfkd.incremental_run import run
+
+    if FLAGS.synth_settings and FLAGS.replay not in synthesis.REGISTRY:
+        raise TfdfkdError(f"--synth_settings configure a synthesis method, and --replay={FLAGS.replay} synthesizes nothing",
+                          "drop --synth_settings, or use --replay=zskd or class_impressions")
+    if FLAGS.synth_settings:
+        config = dataclasses.replace(config, synth_settings=synthesis.parse_settings(FLAGS.replay, FLAGS.synth_settings))
     config.check()
     work_dir = FLAGS.work_dir or os.path.join("runs", "incremental", os.path.basename(FLAGS.out).split(".")[0])
     if os.path.exists(work_dir) and not os.path.isdir(work_dir):
