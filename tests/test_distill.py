@@ -4,6 +4,7 @@ import pytest
 import tensorflow as tf
 
 from tfdfkd import distill, models, synthesis
+from tfdfkd.errors import TfdfkdError
 
 
 def _softmax(z):
@@ -109,6 +110,28 @@ def test_distill_mixup_mixes_each_batch_with_itself_and_redraws_every_epoch():
     np.testing.assert_array_equal(np.sort(unmixed[:, 0, 0, 0]), transfer.images[:, 0, 0, 0])
 
 
+def test_distill_ema_makes_the_final_student_a_moving_average_of_its_weights(digits_teacher, digits_test, strategy):
+    """--distill_ema: the final distillation's result is the average the optimiser kept, which lags
+    the raw weights (16 steps at momentum 0.99 stay near the first step's); an interleaved round
+    (final=False) never averages, since each round's end would reset the student to it."""
+    from tfdfkd import pipeline
+
+    data = tf.data.Dataset.from_tensor_slices(digits_test.images[:256]).batch(32)
+    moved = {}
+    for ema in (0.0, 0.99):
+        config = pipeline.RunConfig(teacher="t", student="s", out="o", distill_ema=ema, distill_cosine=False)
+        with strategy.scope():
+            student = models.build("lenet5_half", seed=0)
+        start = [w.copy() for w in student.get_weights()]
+        distiller = pipeline.make_distiller(config, strategy, digits_teacher, student, steps=16, final=True)
+        distiller.fit(data, epochs=2, verbose=0, shuffle=False)
+        moved[ema] = sum(float(np.abs(after - before).sum()) for after, before in zip(student.get_weights(), start))
+    assert 0.0 < moved[0.99] < 0.5 * moved[0.0], moved
+    assert not pipeline.make_distiller(config, strategy, digits_teacher, student, steps=16).optimizer.use_ema
+    with pytest.raises(TfdfkdError, match="--distill_ema is 1.0"):
+        pipeline.check_numbers(pipeline.RunConfig(teacher="t", student="s", out="o", distill_ema=1.0))
+
+
 def test_a_run_recorded_before_later_settings_existed_still_counts_as_the_same_run():
     from tfdfkd import pipeline
 
@@ -151,7 +174,6 @@ def test_disagreement_copies_stay_near_their_images_and_widen_the_student_teache
                                                "--distill_disagreement_steps is 0")])
 def test_disagreement_settings_that_cannot_work_are_refused_before_anything_runs(setting, message):
     from tfdfkd import pipeline
-    from tfdfkd.errors import TfdfkdError
 
     with pytest.raises(TfdfkdError, match=message):
         pipeline.check_numbers(pipeline.RunConfig(teacher="t", student="s", out="o", **setting))

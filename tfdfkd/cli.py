@@ -64,7 +64,7 @@ def parse_flags(argv: list[str]) -> list[str]:
 
 
 DISTILL_FLAGS = ("distill_epochs", "distill_batch_size", "distill_learning_rate", "distill_tau", "distill_augment",
-                 "distill_augment_fraction", "distill_mixup", "distill_disagreement_eps", "distill_disagreement_steps")
+                 "distill_augment_fraction", "distill_mixup", "distill_disagreement_eps", "distill_disagreement_steps", "distill_ema")
 
 
 def define_distill_flags(*, batch_size: int, learning_rate: float, tau: float, augment_fraction: float,
@@ -88,6 +88,8 @@ def define_distill_flags(*, batch_size: int, learning_rate: float, tau: float, a
                        "radius (pixel units) to where student and teacher disagree most (tfdfkd.disagreement); 0 = off."
                        + stored_images_only)
     flags.DEFINE_integer("distill_disagreement_steps", 1, "Signed-gradient steps of those copies (each eps / steps).")
+    flags.DEFINE_float("distill_ema", 0.0, "Momentum of a moving average of the student's weights over the distillation "
+                       "steps, which becomes the result (Polyak averaging); 0 = off, the last step's weights.")
 
 
 def distill_flag_values() -> dict:

@@ -74,6 +74,10 @@ class RunConfig:
     # teacher disagree most (tfdfkd.disagreement), in distill_disagreement_steps steps. 0: off.
     distill_disagreement_eps: float = 0.0
     distill_disagreement_steps: int = 1
+    # the result of the final distillation is an exponential moving average of the student's weights
+    # over its steps (Polyak averaging; Keras's optimizer use_ema), with this momentum. 0: off, the last
+    # step's weights. Not used while interleaved synthesis trains the student (each round would reset it).
+    distill_ema: float = 0.0
     # the student's optimiser (shader method, Frank & Davis sec. 4: SGD, momentum 0.9, weight decay)
     distill_optimizer: str = "adam"  # "adam" (ZSKD appendix) or "sgd" (with distill_momentum)
     distill_momentum: float = 0.9  # SGD momentum (Frank & Davis sec. 4: 0.9)
@@ -94,7 +98,8 @@ class RunConfig:
 
 # Fields added after runs were made, with the value a config.json written before them means.
 _LATER_FIELDS = {"proxy": None, "distill_optimizer": "adam", "distill_momentum": 0.9, "distill_weight_decay": 0.0,
-                 "distill_mixup": 0.0, "interleave": False, "distill_disagreement_eps": 0.0, "distill_disagreement_steps": 1}
+                 "distill_mixup": 0.0, "interleave": False, "distill_disagreement_eps": 0.0, "distill_disagreement_steps": 1,
+                 "distill_ema": 0.0}
 
 
 def _same_run(recorded: dict, mine: dict) -> bool:
@@ -299,6 +304,8 @@ def check_numbers(config: RunConfig) -> None:
     if config.distill_disagreement_steps < 1:
         raise TfdfkdError(f"--distill_disagreement_steps is {config.distill_disagreement_steps}, it must be at least 1",
                           "pass 1 (one step of the whole radius) or more")
+    if not 0.0 <= config.distill_ema < 1.0:  # also NaN
+        raise TfdfkdError(f"--distill_ema is {config.distill_ema}, it must be in [0, 1)", "pass 0 (off) or e.g. 0.999")
     if not 0 <= config.seed < 2**32:
         raise TfdfkdError(f"--seed is {config.seed}, it must be in [0, 2**32)", "pass e.g. 0")
     positive_finite(config.distill_tau, "distill_tau", "20 (ZSKD) or 4")
@@ -453,9 +460,10 @@ def training_data(config, transfer, shuffle_seed, synthesizer=None):
     return data
 
 
-def make_distiller(config, strategy, teacher, student, steps, synthesizer=None):
+def make_distiller(config, strategy, teacher, student, steps, synthesizer=None, final=False):
     """A compiled distiller under `strategy` (the method's own, else Hinton's `Distiller`, or with
-    distill_disagreement_eps the `DisagreementDistiller`), Adam or SGD with optional cosine decay over `steps`."""
+    distill_disagreement_eps the `DisagreementDistiller`), Adam or SGD with optional cosine decay over `steps`.
+    `final`: the distillation whose student is the result, which alone averages the weights (distill_ema)."""
     import keras
 
     from tfdfkd import distill
@@ -472,19 +480,21 @@ def make_distiller(config, strategy, teacher, student, steps, synthesizer=None):
             distiller = synthesizer.distiller(student, config.distill_tau, seed=config.seed)
         else:
             distiller = distill.Distiller(teacher.logits_model, student, temperature=config.distill_tau)
-        distiller.compile(optimizer=_optimizer(config, lr))
+        distiller.compile(optimizer=_optimizer(config, lr, config.distill_ema if final else 0.0))
     return distiller
 
 
-def _optimizer(config, learning_rate):
-    """The student's optimiser: Adam (ZSKD) or SGD with momentum (Frank & Davis sec. 4)."""
+def _optimizer(config, learning_rate, ema: float = 0.0):
+    """The student's optimiser: Adam (ZSKD) or SGD with momentum (Frank & Davis sec. 4). With `ema`,
+    it keeps a moving average of the weights and writes it into them when `fit` ends."""
     import keras
 
     decay = config.distill_weight_decay or None
+    average = {"use_ema": True, "ema_momentum": ema} if ema else {}
     if config.distill_optimizer == "sgd":
-        return keras.optimizers.SGD(learning_rate, momentum=config.distill_momentum, weight_decay=decay)
+        return keras.optimizers.SGD(learning_rate, momentum=config.distill_momentum, weight_decay=decay, **average)
     if config.distill_optimizer == "adam":
-        return keras.optimizers.Adam(learning_rate, weight_decay=decay)
+        return keras.optimizers.Adam(learning_rate, weight_decay=decay, **average)
     raise TfdfkdError(f"unknown distillation optimiser {config.distill_optimizer!r}", "use adam or sgd")
 
 
@@ -500,7 +510,7 @@ def _distill(config, strategy, teacher, student, transfer, staging, verbose, syn
     from tfdfkd.distill import EvalAccuracy
 
     steps = -(-len(transfer) // config.distill_batch_size) * config.distill_epochs
-    distiller = make_distiller(config, strategy, teacher, student, steps, synthesizer)
+    distiller = make_distiller(config, strategy, teacher, student, steps, synthesizer, final=True)
     backup = BackupAndRestore(os.path.join(staging, "backup"))  # Keras's, with atomic backups (tfdfkd/backup.py)
     callbacks = [
         backup,

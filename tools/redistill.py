@@ -80,7 +80,7 @@ def redistill():
         raise TfdfkdError(f"no dataset to measure {config.teacher} on", "pass --eval_dataset")
 
     steps = -(-len(transfer) // config.distill_batch_size) * config.distill_epochs
-    distiller = pipeline.make_distiller(config, strategy, teacher, student, steps)
+    distiller = pipeline.make_distiller(config, strategy, teacher, student, steps, final=True)
     started = time.time()
     distiller.fit(pipeline.training_data(config, transfer, config.seed), epochs=config.distill_epochs, shuffle=False,
                   callbacks=[distill.EvalAccuracy(student, eval_set.images, eval_set.labels), keras.callbacks.TerminateOnNaN()])
