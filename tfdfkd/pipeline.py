@@ -237,12 +237,6 @@ def _run_in(job: _Job, parts: _Parts) -> dict:
     started = time.time()
     transfer, interleaved_accuracy = _synthesize(config, strategy, teacher, student, synthesizer, staging, verbose, eval_set)
     synthesis_seconds = transfer.manifest["synthesis_seconds"]
-    interleaved_path = os.path.join(staging, "interleaved_student.keras")
-    if (synthesizer.needs_student() or config.interleave) and not os.path.exists(interleaved_path):
-        # the student as synthesis left it, before the final distillation: a start for another
-        # recipe on the finished set (tools/redistill.py), or the result of --distill_epochs=0
-        with atomic_path(interleaved_path) as tmp:
-            student.save(tmp)
 
     losses, distill_seconds = [], 0.0  # --distill_epochs=0: the student trained alongside synthesis is the result
     if config.distill_epochs:
@@ -420,13 +414,13 @@ def build_student(config: RunConfig, teacher):
                           "give a .keras student (model.save('student.keras')) or an architecture name such as lenet5_half")
     if config.student.endswith((".keras", ".h5")):
         student = teachers.load_keras_model(config.student)
-    elif config.student not in models.ARCHITECTURES and config.student in zoo.list():
+    elif config.student in models.ARCHITECTURES:
+        student = models.build(config.student, teacher.input_shape, teacher.num_classes, seed=config.seed)
+    elif config.student in zoo.list():
         student = zoo.load(config.student)
-    elif config.student not in models.ARCHITECTURES:
+    else:
         raise TfdfkdError(f"unknown student {config.student!r}", f"use an architecture ({', '.join(models.ARCHITECTURES)}), "
                           "a zoo entry (tfdfkd.zoo.list()) or a .keras file")
-    else:
-        student = models.build(config.student, teacher.input_shape, teacher.num_classes, seed=config.seed)
     if tuple(student.input_shape[1:]) != teacher.input_shape:
         raise TfdfkdError(f"student input shape {tuple(student.input_shape[1:])} differs from the teacher's {teacher.input_shape}",
                           "give a student built for the teacher's input shape")
@@ -539,7 +533,8 @@ def _synthesize(config, strategy, teacher, student, synthesizer, staging, verbos
     `interleave_steps` distillation steps on the set so far (DeepInversion sec. 4.1: one batch
     every 50 KD iterations, merged into the growing set), and so does every stored-image method
     under `config.interleave`. The student and its optimiser are checkpointed after each batch,
-    so a killed run resumes where it stopped. With an `eval_set`, the student's accuracy after
+    so a killed run resumes where it stopped; the student as the finished set leaves it is kept as
+    `interleaved_student.keras`. With an `eval_set`, the student's accuracy after
     each round goes to TensorBoard (`tensorboard/interleave`), for watching only."""
     import keras
     import tensorflow as tf
@@ -576,4 +571,10 @@ def _synthesize(config, strategy, teacher, student, synthesizer, staging, verbos
 
     transfer = transfer_set.write(synthesizer, directory, config.num_samples, shard_size=config.synth_batch_size,
                                   after_shard=after_shard, **common)
+    interleaved_path = os.path.join(staging, "interleaved_student.keras")
+    if not os.path.exists(interleaved_path):
+        # the student as synthesis left it, before the final distillation: a start for another
+        # recipe on the finished set (tools/redistill.py), or the result of --distill_epochs=0
+        with atomic_path(interleaved_path) as tmp:
+            student.save(tmp)
     return transfer, (distill.accuracy(student, eval_set.images, eval_set.labels) if eval_set is not None else None)

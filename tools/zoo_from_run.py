@@ -6,8 +6,9 @@
 A data-free student in the zoo is a starting point that outlives the run's directory: a later
 round of a method that plays against its student (`--student=<name>`), or a ready small model.
 The card records how the run made it (its command, commit, configuration, synthesis and
-distillation seconds; no training image was used) and the test accuracy measured again here from
-the written weights, which must agree with the run's metrics.json. Refuses an existing entry.
+distillation seconds; no training image was used) and the test accuracy measured again here on
+the rebuilt architecture that holds the weights it writes, which must agree with the run's
+metrics.json. Refuses an existing entry.
 """
 
 from __future__ import annotations
