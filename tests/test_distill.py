@@ -132,6 +132,43 @@ def test_distill_ema_makes_the_final_student_a_moving_average_of_its_weights(dig
         pipeline.check_numbers(pipeline.RunConfig(teacher="t", student="s", out="o", distill_ema=1.0))
 
 
+def test_distill_average_epochs_makes_the_student_the_mean_of_its_last_epochs(digits_teacher, digits_test, strategy, tmp_path):
+    """--distill_average_epochs: the result is the mean of the weights at the end of the last
+    epochs; the running sum on disk lets a resumed fit continue it, and an epoch that a kill made
+    fit repeat is counted once."""
+    from tfdfkd import pipeline
+    from tfdfkd.distill import WeightAverage
+
+    class Snapshots(keras.callbacks.Callback):
+        def __init__(self):
+            super().__init__()
+            self.weights = []
+
+        def on_epoch_end(self, epoch, logs=None):
+            self.weights.append([w.copy() for w in student.get_weights()])
+
+    data = tf.data.Dataset.from_tensor_slices(digits_test.images[:128]).batch(32)
+    config = pipeline.RunConfig(teacher="t", student="s", out="o", distill_cosine=False)
+    with strategy.scope():
+        student = models.build("lenet5_half", seed=0)
+    distiller = pipeline.make_distiller(config, strategy, digits_teacher, student, steps=12, final=True)
+    state = str(tmp_path / "average.npz")
+    snapshots = Snapshots()
+    distiller.fit(data, epochs=3, verbose=0, shuffle=False, callbacks=[snapshots, WeightAverage(student, 3, 2, state)])
+    for averaged, last, second in zip(student.get_weights(), snapshots.weights[2], snapshots.weights[1]):
+        np.testing.assert_allclose(averaged, (last + second) / 2, rtol=1e-5, atol=1e-7)
+    assert not all(np.allclose(a, b) for a, b in zip(snapshots.weights[2], snapshots.weights[1]))
+
+    resumed = WeightAverage(student, 3, 2, state)  # as a rerun after a kill finds it
+    assert resumed.averaged == [1, 2]
+    resumed.on_epoch_end(2)  # a repeated epoch is not counted again
+    resumed.on_train_end()
+    for averaged, last, second in zip(student.get_weights(), snapshots.weights[2], snapshots.weights[1]):
+        np.testing.assert_allclose(averaged, (last + second) / 2, rtol=1e-5, atol=1e-7)
+    with pytest.raises(TfdfkdError, match="--distill_average_epochs is 5"):
+        pipeline.check_numbers(pipeline.RunConfig(teacher="t", student="s", out="o", distill_epochs=4, distill_average_epochs=5))
+
+
 def test_a_run_recorded_before_later_settings_existed_still_counts_as_the_same_run():
     from tfdfkd import pipeline
 

@@ -64,7 +64,8 @@ def parse_flags(argv: list[str]) -> list[str]:
 
 
 DISTILL_FLAGS = ("distill_epochs", "distill_batch_size", "distill_learning_rate", "distill_tau", "distill_augment",
-                 "distill_augment_fraction", "distill_mixup", "distill_disagreement_eps", "distill_disagreement_steps", "distill_ema")
+                 "distill_augment_fraction", "distill_mixup", "distill_disagreement_eps", "distill_disagreement_steps", "distill_ema",
+                 "distill_average_epochs")
 
 
 def define_distill_flags(*, batch_size: int, learning_rate: float, tau: float, augment_fraction: float,
@@ -90,6 +91,8 @@ def define_distill_flags(*, batch_size: int, learning_rate: float, tau: float, a
     flags.DEFINE_integer("distill_disagreement_steps", 1, "Signed-gradient steps of those copies (each eps / steps).")
     flags.DEFINE_float("distill_ema", 0.0, "Momentum of a moving average of the student's weights over the distillation "
                        "steps, which becomes the result (Polyak averaging); 0 = off, the last step's weights.")
+    flags.DEFINE_integer("distill_average_epochs", 0, "The result is the average of the student's weights at the end of each "
+                         "of the last this-many epochs (stochastic weight averaging); 0 = off.")
 
 
 def distill_flag_values() -> dict:

@@ -78,6 +78,9 @@ class RunConfig:
     # over its steps (Polyak averaging; Keras's optimizer use_ema), with this momentum. 0: off, the last
     # step's weights. Not used while interleaved synthesis trains the student (each round would reset it).
     distill_ema: float = 0.0
+    # the result of the final distillation is the uniform average of the student's weights at the end
+    # of each of its last this-many epochs (stochastic weight averaging). 0: off.
+    distill_average_epochs: int = 0
     # the student's optimiser (shader method, Frank & Davis sec. 4: SGD, momentum 0.9, weight decay)
     distill_optimizer: str = "adam"  # "adam" (ZSKD appendix) or "sgd" (with distill_momentum)
     distill_momentum: float = 0.9  # SGD momentum (Frank & Davis sec. 4: 0.9)
@@ -99,7 +102,7 @@ class RunConfig:
 # Fields added after runs were made, with the value a config.json written before them means.
 _LATER_FIELDS = {"proxy": None, "distill_optimizer": "adam", "distill_momentum": 0.9, "distill_weight_decay": 0.0,
                  "distill_mixup": 0.0, "interleave": False, "distill_disagreement_eps": 0.0, "distill_disagreement_steps": 1,
-                 "distill_ema": 0.0}
+                 "distill_ema": 0.0, "distill_average_epochs": 0}
 
 
 def _same_run(recorded: dict, mine: dict) -> bool:
@@ -277,7 +280,7 @@ def _run_in(job: _Job, parts: _Parts) -> dict:
 
 def _finish(staging: str, out: str) -> dict:
     """Drops the resume state and renames the finished `staging` to `out`; returns its metrics."""
-    finish_staging(staging, out, lambda name: name in ("backup", "interleave"))
+    finish_staging(staging, out, lambda name: name in ("backup", "interleave", "weight_average.npz"))
     return read_json(os.path.join(out, "metrics.json"))
 
 
@@ -300,6 +303,9 @@ def check_numbers(config: RunConfig) -> None:
                           "pass 1 (one step of the whole radius) or more")
     if not 0.0 <= config.distill_ema < 1.0:  # also NaN
         raise TfdfkdError(f"--distill_ema is {config.distill_ema}, it must be in [0, 1)", "pass 0 (off) or e.g. 0.999")
+    if not 0 <= config.distill_average_epochs <= config.distill_epochs:
+        raise TfdfkdError(f"--distill_average_epochs is {config.distill_average_epochs}, it must be in [0, --distill_epochs = "
+                          f"{config.distill_epochs}]", "pass 0 (off) or fewer epochs than --distill_epochs, e.g. 10")
     if not 0 <= config.seed < 2**32:
         raise TfdfkdError(f"--seed is {config.seed}, it must be in [0, 2**32)", "pass e.g. 0")
     positive_finite(config.distill_tau, "distill_tau", "20 (ZSKD) or 4")
@@ -501,12 +507,14 @@ def _distill(config, strategy, teacher, student, transfer, staging, verbose, syn
     import keras
 
     from tfdfkd.backup import BackupAndRestore
-    from tfdfkd.distill import EvalAccuracy
+    from tfdfkd.distill import EvalAccuracy, WeightAverage
 
     steps = -(-len(transfer) // config.distill_batch_size) * config.distill_epochs
     distiller = make_distiller(config, strategy, teacher, student, steps, synthesizer, final=True)
     backup = BackupAndRestore(os.path.join(staging, "backup"))  # Keras's, with atomic backups (tfdfkd/backup.py)
+    average = config.distill_average_epochs
     callbacks = [
+        *([WeightAverage(student, config.distill_epochs, average, os.path.join(staging, "weight_average.npz"))] if average else []),
         backup,
         *([EvalAccuracy(student, eval_set.images, eval_set.labels)] if eval_set is not None else []),
         keras.callbacks.TensorBoard(os.path.join(staging, "tensorboard", "distill"), write_graph=False),

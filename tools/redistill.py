@@ -83,7 +83,9 @@ def redistill():
     distiller = pipeline.make_distiller(config, strategy, teacher, student, steps, final=True)
     started = time.time()
     distiller.fit(pipeline.training_data(config, transfer, config.seed), epochs=config.distill_epochs, shuffle=False,
-                  callbacks=[distill.EvalAccuracy(student, eval_set.images, eval_set.labels), keras.callbacks.TerminateOnNaN()])
+                  callbacks=[distill.EvalAccuracy(student, eval_set.images, eval_set.labels), keras.callbacks.TerminateOnNaN(),
+                             *([distill.WeightAverage(student, config.distill_epochs, config.distill_average_epochs)]
+                               if config.distill_average_epochs else [])])
     seconds = time.time() - started
     write_json(FLAGS.out, {
         "method": config.method,
