@@ -190,6 +190,44 @@ def test_redistill_trains_a_fresh_student_on_a_stored_transfer_set(finished_run,
     assert not os.path.exists(tmp_path / "r.json")
 
 
+def test_soup_averages_students_distilled_from_one_start(finished_run, tmp_path):
+    """tools/redistill.py --save_student keeps its student; tools/soup.py averages such students
+    and a run's own into one whose weights are the members' mean, and refuses what it cannot soup."""
+    from tfdfkd import data, distill
+    out, _ = finished_run
+    members = []
+    for seed in (1, 2):
+        record_path, student_path = str(tmp_path / f"seed{seed}.json"), str(tmp_path / f"seed{seed}.keras")
+        result = run_tool(f"--transfer_set={out}", "--teacher=lenet5_digits", f"--student={out}/student.keras", "--distill_epochs=1",
+                          "--distill_batch_size=100", f"--seed={seed}", f"--out={record_path}", f"--save_student={student_path}",
+                          tool="redistill.py")
+        assert result.returncode == 0, result.stderr[-2000:]
+        assert _read_json(record_path)["student_file"] == student_path
+        members.append(record_path)
+    soup_path, soup_student = str(tmp_path / "soup.json"), str(tmp_path / "soup.keras")
+    result = run_tool(f"--members={out},{','.join(members)}", f"--out={soup_path}", f"--save_student={soup_student}", tool="soup.py")
+    assert result.returncode == 0, result.stderr[-2000:]
+    record = _read_json(soup_path)
+    students = [keras.models.load_model(p) for p in (f"{out}/student.keras", str(tmp_path / "seed1.keras"), str(tmp_path / "seed2.keras"))]
+    souped = keras.models.load_model(soup_student)
+    for k, weight in enumerate(souped.get_weights()):
+        np.testing.assert_allclose(weight, np.mean([s.get_weights()[k] for s in students], axis=0), rtol=1e-5, atol=1e-7)
+    test = data.load("digits", "test")
+    assert record["student_accuracy"] == pytest.approx(distill.accuracy(souped, test.images, test.labels))
+    assert [m["student_accuracy"] for m in record["members"]] == pytest.approx(
+        [distill.accuracy(s, test.images, test.labels) for s in students])
+    assert record["method"] == "zskd" and record["num_samples"] == 300 and [m["seed"] for m in record["members"]][1:] == [1, 2]
+
+    plain = str(tmp_path / "plain.json")  # a redistill record that kept no student
+    assert run_tool(f"--transfer_set={out}", "--teacher=lenet5_digits", "--distill_epochs=1", f"--out={plain}",
+                    tool="redistill.py").returncode == 0
+    for args, message in ((f"--members={out},{plain}", "keeps no student"), (f"--members={out}", "at least 2"),
+                          (f"--members={out},{members[0]}", "exists")):
+        refused = run_tool(args, f"--out={soup_path if message == 'exists' else tmp_path / 'no.json'}", tool="soup.py")
+        assert refused.returncode == 2 and message in refused.stderr.strip().splitlines()[-1], refused.stderr[-500:]
+    assert not os.path.exists(tmp_path / "no.json")
+
+
 def test_train_teacher_with_input_noise_writes_a_card_that_says_so(tmp_path):
     result = run_tool("--name=noisy_digits", "--architecture=lenet5_bn", "--dataset=digits", "--epochs=2", "--batch_size=64",
                       "--noise_std=0.3", "--seed=0", f"--zoo_dir={tmp_path}", tool="train_teacher.py")

@@ -169,6 +169,15 @@ def test_distill_average_epochs_makes_the_student_the_mean_of_its_last_epochs(di
         pipeline.check_numbers(pipeline.RunConfig(teacher="t", student="s", out="o", distill_epochs=4, distill_average_epochs=5))
 
 
+def test_a_soup_of_students_of_different_architectures_is_refused():
+    from tfdfkd import soup
+
+    with pytest.raises(TfdfkdError, match="not one architecture"):
+        soup.soup_weights([models.build("lenet5_half", seed=0), models.build("lenet5", seed=0)])
+    with pytest.raises(TfdfkdError, match="at least 2"):
+        soup.soup_weights([models.build("lenet5_half", seed=0)])
+
+
 def test_a_run_recorded_before_later_settings_existed_still_counts_as_the_same_run():
     from tfdfkd import pipeline
 

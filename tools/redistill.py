@@ -30,6 +30,8 @@ flags.DEFINE_string("student", "lenet5_half", "Architecture name (tfdfkd.models.
 flags.DEFINE_string("eval_dataset", None, "Labelled dataset whose test split measures accuracy (default: the zoo teacher's).")
 flags.DEFINE_string("data_dir", None, "Where local dataset files live.")
 flags.DEFINE_string("out", None, "The JSON record to write (must not exist).", required=True)
+flags.DEFINE_string("save_student", None, "Also keep the distilled student as this .keras file (must not exist; "
+                    "tools/soup.py averages such students, tools/zoo_from_run.py does not take them).")
 flags.DEFINE_integer("seed", 0, "Seeds the student's initialisation, shuffling, augmentation and mixup.", lower_bound=0)
 define_distill_flags(batch_size=256, learning_rate=0.001, tau=3.0, augment_fraction=0.5)
 
@@ -45,7 +47,7 @@ def redistill():
 
     from tfdfkd import pipeline
     from tfdfkd.errors import TfdfkdError
-    from tfdfkd.io_utils import git_commit, refuse_existing_record
+    from tfdfkd.io_utils import check_writable, git_commit, refuse_existing_record
 
     config = pipeline.RunConfig(  # method and size are the transfer set's, filled in once it is open
         teacher=FLAGS.teacher, student=FLAGS.student, out=FLAGS.out, seed=FLAGS.seed, eval_dataset=FLAGS.eval_dataset,
@@ -55,13 +57,19 @@ def redistill():
         raise TfdfkdError(f"--distill_epochs is {config.distill_epochs}, it must be at least 1", "pass a positive --distill_epochs")
     commit = git_commit()
     refuse_existing_record(FLAGS.out)
+    if FLAGS.save_student is not None:
+        if not FLAGS.save_student.endswith(".keras"):
+            raise TfdfkdError(f"--save_student={FLAGS.save_student} does not end in .keras", "name a .keras file")
+        if os.path.exists(FLAGS.save_student):
+            raise TfdfkdError(f"--save_student {FLAGS.save_student} exists", "choose a new file name, or delete it")
+        check_writable(FLAGS.save_student, "--save_student")
 
     import keras
 
     from tfdfkd import distill
     from tfdfkd import strategy as strategies
     from tfdfkd import teacher as teachers
-    from tfdfkd.io_utils import write_json
+    from tfdfkd.io_utils import atomic_path, write_json
     from tfdfkd.transfer_set import join
 
     parts = [_open_run_set(path) for path in FLAGS.transfer_set]  # finished, every shard intact
@@ -87,6 +95,9 @@ def redistill():
                              *([distill.WeightAverage(student, config.distill_epochs, config.distill_average_epochs)]
                                if config.distill_average_epochs else [])])
     seconds = time.time() - started
+    if FLAGS.save_student is not None:  # before the record, which marks the run finished
+        with atomic_path(FLAGS.save_student) as tmp:
+            student.save(tmp)
     write_json(FLAGS.out, {
         "method": config.method,
         "num_samples": len(transfer),
@@ -99,6 +110,7 @@ def redistill():
         "synthesis_seconds": transfer.manifest.get("synthesis_seconds"),  # of the stored set, not spent here
         "distill_seconds": round(seconds, 1),
         "seed": config.seed,
+        "student_file": FLAGS.save_student,  # None unless kept
         "command": " ".join(["python", "tools/redistill.py"] + sys.argv[1:]),
         "commit": commit,
         "config": {k: v for k, v in config.to_json().items() if k.startswith("distill_") or k in ("student", "seed")},
