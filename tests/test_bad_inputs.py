@@ -182,13 +182,20 @@ def test_bad_input_gives_one_line_error_and_no_output(tmp_path, name, filename, 
 
 
 def test_the_tools_settings_are_checked_without_tensorflow():
-    """The configs that tools/prune.py, adapt.py and incremental.py check first import no TensorFlow
-    or Keras, so a bad number is refused in a fraction of a second, before anything loads."""
+    """The configs that tools/prune.py, adapt.py and incremental.py check first, and the method names
+    that tools/distill.py checks first, import no TensorFlow or Keras, so a bad number or method is
+    refused in a fraction of a second, before anything loads."""
     import subprocess
     import sys
 
     script = ("import sys; import tfdfkd.checks, tfdfkd.pruning_config, tfdfkd.adaptation_config, tfdfkd.incremental_config, "
-              "tfdfkd.corruptions, tfdfkd.io_utils; print(sorted({'tensorflow', 'keras'} & set(sys.modules)))")
+              "tfdfkd.corruptions, tfdfkd.io_utils, tfdfkd.method_names; print(sorted({'tensorflow', 'keras'} & set(sys.modules)))")
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=True,
                             env={**os.environ, "PYTHONPATH": os.path.dirname(os.path.dirname(os.path.abspath(__file__)))})
     assert result.stdout.strip() == "[]"
+
+
+def test_the_method_names_checked_without_tensorflow_are_the_registered_methods():
+    from tfdfkd import method_names, synthesis
+
+    assert sorted(method_names.METHODS) == sorted(synthesis.REGISTRY)

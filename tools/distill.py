@@ -19,12 +19,12 @@ sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 from absl import app, flags
 
 from tfdfkd.cli import define_distill_flags, distill_flag_values
+from tfdfkd.method_names import METHODS
 
 FLAGS = flags.FLAGS
 flags.DEFINE_string("teacher", None, "Zoo name, .keras file or SavedModel directory.", required=True)
 flags.DEFINE_string("student", "lenet5_half", "Architecture name (tfdfkd.models.ARCHITECTURES), zoo entry (its weights: a later round) or .keras file.")
-flags.DEFINE_string("method", "zskd", "Synthesis method: zskd, class_impressions, noise, deepdream, deepinversion, "
-                    "adaptive_deepinversion, shaders, proxy, dcgan, degan.")
+flags.DEFINE_string("method", "zskd", "Synthesis method: " + ", ".join(METHODS) + ".")
 flags.DEFINE_integer("num_samples", 24000, "Transfer-set size.")
 flags.DEFINE_string("eval_dataset", None, "Labelled dataset whose test split measures accuracy (default: the zoo teacher's).")
 flags.DEFINE_string("out", None, "Output directory.", required=True)
@@ -82,6 +82,7 @@ def distill():
     import dataclasses
 
     from tfdfkd import pipeline
+    from tfdfkd.method_names import check_method
 
     common = []  # the --synth_* flags every method takes: checked before TensorFlow loads (seconds)
     for flag, field in _SYNTH_FLAGS.items():
@@ -96,6 +97,7 @@ def distill():
         distill_optimizer=FLAGS.distill_optimizer, distill_momentum=FLAGS.distill_momentum,
         distill_weight_decay=FLAGS.distill_weight_decay, proxy=FLAGS.proxy)
     pipeline.check_numbers(config)
+    check_method(FLAGS.method)
 
     from tfdfkd import synthesis  # loads TensorFlow
 
