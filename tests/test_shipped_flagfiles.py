@@ -18,7 +18,7 @@ from tfdfkd import zoo
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 FLAGS_DIR = os.path.join(ROOT, "tools", "flags")
-COMMAND = re.compile(r"^# python (tools/\w+\.py) --flagfile=(tools/flags/[\w.]+\.flags)\s*$")
+COMMAND = re.compile(r"^# python (tools/\w+\.py) --flagfile=(tools/flags/[\w.-]+\.flags)\s*$")
 
 # Run in one fresh interpreter for all tools (importing TensorFlow once, not once per tool). Each
 # tool defines its flags on absl's global FLAGS, so a tool's own flags are removed before the next
