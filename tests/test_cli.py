@@ -69,6 +69,20 @@ def test_a_finished_run_publishes_its_student_as_a_zoo_entry(finished_run, tmp_p
     assert card["train_examples"] == 0 and card["command"] == metrics["command"] and card["dataset"] == "digits"
     again = run_tool(*args, "--architecture=lenet5_half", tool="zoo_from_run.py")
     assert again.returncode == 2 and "exists" in again.stderr
+    plain = run_tool(f"--run={out}", "--name=tiny_plain", f"--zoo_dir={tmp_path}", "--architecture=lenet5_half", "--interleaved",
+                     tool="zoo_from_run.py")  # a run without interleaved synthesis has no interleaved student
+    assert plain.returncode == 2 and "interleaved_student.keras" in plain.stderr
+
+    interleaved_out = str(tmp_path / "interleaved_run")
+    run = run_tool(*TINY, "--interleave", "--interleave_steps=2", f"--out={interleaved_out}")
+    assert run.returncode == 0, run.stderr[-2000:]
+    published = run_tool(f"--run={interleaved_out}", "--name=tiny_interleaved", f"--zoo_dir={tmp_path}", "--architecture=lenet5_half",
+                         "--interleaved", tool="zoo_from_run.py")
+    assert published.returncode == 0, published.stderr[-2000:]
+    card = zoo.card("tiny_interleaved", str(tmp_path))
+    recorded = _read_json(os.path.join(interleaved_out, "metrics.json"))["interleaved_student_accuracy"]
+    assert card["test_accuracy"] == pytest.approx(recorded, abs=1e-3)
+    assert card["recipe"]["published_student"] == "interleaved_student.keras" and "interleaved synthesis" in card["recipe"]["how"]
 
 
 def test_saved_model_in_a_fresh_process_matches_the_keras_student(finished_run):

@@ -8,7 +8,9 @@ round of a method that plays against its student (`--student=<name>`), or a read
 The card records how the run made it (its command, commit, configuration, synthesis and
 distillation seconds; no training image was used) and the test accuracy measured again here on
 the rebuilt architecture that holds the weights it writes, which must agree with the run's
-metrics.json. Refuses an existing entry.
+metrics.json. Refuses an existing entry. With --interleaved it publishes the run's
+interleaved_student.keras instead (runs that train the student while they synthesize), checked
+against the run's interleaved_student_accuracy.
 """
 
 from __future__ import annotations
@@ -24,6 +26,9 @@ FLAGS = flags.FLAGS
 flags.DEFINE_string("run", None, "A finished tools/distill.py --out (with student.keras and metrics.json).", required=True)
 flags.DEFINE_string("name", None, "The zoo entry's name, e.g. lenet5_half_adi_round1_fashion_mnist.", required=True)
 flags.DEFINE_string("architecture", None, "The student's architecture (tfdfkd.models.ARCHITECTURES).", required=True)
+flags.DEFINE_bool("interleaved", False, "Publish the run's interleaved_student.keras (the student when an interleaved "
+                  "synthesis ended, before the final distillation; checked against interleaved_student_accuracy) "
+                  "instead of student.keras.")
 flags.DEFINE_string("zoo_dir", None, "Output directory (default: the zoo tfdfkd.zoo reads).")
 flags.DEFINE_string("data_dir", None, "Where local dataset files live.")
 
@@ -44,13 +49,16 @@ def publish():
     check_writable(card_path, "--zoo_dir")
     if os.path.exists(card_path) or os.path.exists(os.path.join(zoo_dir, weights_name)):
         raise TfdfkdError(f"zoo entry {FLAGS.name!r} exists in {zoo_dir}", "choose another --name, or delete its card and weights first")
-    metrics_path, student_path = (os.path.join(FLAGS.run, f) for f in ("metrics.json", "student.keras"))
+    student_name, accuracy_key = ("interleaved_student.keras", "interleaved_student_accuracy") if FLAGS.interleaved else (
+        "student.keras", "student_accuracy")
+    metrics_path, student_path = (os.path.join(FLAGS.run, f) for f in ("metrics.json", student_name))
     if not (os.path.isfile(metrics_path) and os.path.isfile(student_path)):
-        raise TfdfkdError(f"{FLAGS.run} is not a finished tools/distill.py run (no metrics.json or student.keras)",
-                          "pass the --out of a run that completed")
+        raise TfdfkdError(f"{FLAGS.run} is not a finished tools/distill.py run (no metrics.json or {student_name})",
+                          "pass the --out of a run that completed" + (" with interleaved synthesis" if FLAGS.interleaved else ""))
     metrics = read_json(metrics_path)
-    if metrics.get("eval_dataset") is None or metrics.get("student_accuracy") is None:
-        raise TfdfkdError(f"{metrics_path} records no test accuracy", "publish a run that measured its student on a test set")
+    if metrics.get("eval_dataset") is None or metrics.get(accuracy_key) is None:
+        raise TfdfkdError(f"{metrics_path} records no test accuracy ({accuracy_key})",
+                          "publish a run that measured its student on a test set")
 
     from tfdfkd import data, distill, models
     from tfdfkd import teacher as teachers
@@ -65,9 +73,9 @@ def publish():
                           f"pass the run's student architecture (config.json: {metrics['config'].get('student')})") from None
     test = data.load(metrics["eval_dataset"], "test", data_dir=FLAGS.data_dir)
     accuracy = distill.accuracy(model, test.images, test.labels)
-    if abs(accuracy - metrics["student_accuracy"]) > 1e-3:
-        raise TfdfkdError(f"the student measures {accuracy:.4f} here, the run recorded {metrics['student_accuracy']:.4f}",
-                          "publish the run's own student.keras, unchanged")
+    if abs(accuracy - metrics[accuracy_key]) > 1e-3:
+        raise TfdfkdError(f"the student measures {accuracy:.4f} here, the run recorded {metrics[accuracy_key]:.4f}",
+                          f"publish the run's own {student_name}, unchanged")
 
     weights_path = os.path.join(zoo_dir, weights_name)
     with atomic_path(weights_path) as tmp:
@@ -87,13 +95,15 @@ def publish():
         "train_examples": 0,  # data-free: distilled on synthesized images only
         "recipe": {
             "how": f"data-free: distilled from {metrics['teacher']} by {metrics['method']} on {metrics['num_samples']} "
-                   "synthesized images; no training image was used",
+                   "synthesized images" + (", the student when the interleaved synthesis ended (before the run's final "
+                                           "distillation)" if FLAGS.interleaved else "") + "; no training image was used",
             "teacher": metrics["teacher"],
             "teacher_accuracy": metrics["teacher_accuracy"],
             "config": metrics["config"],
             "synthesis_seconds": metrics["synthesis_seconds"],
             "distill_seconds": metrics["distill_seconds"],
             "interleaved_student_accuracy": metrics.get("interleaved_student_accuracy"),
+            "published_student": student_name,  # interleaved_student.keras: before the run's final distillation
         },
         "command": metrics["command"],
         "commit": metrics["commit"],
