@@ -108,15 +108,27 @@ def check_record_path(out: str | None, flag: str = "--out") -> None:
     check_writable(out, flag)
 
 
-def refuse_existing_record(path: str) -> None:
+def refuse_existing_record(path: str, flag: str = "--out") -> None:
     """The tools that write one result (a JSON record, or a finished output directory) never
     overwrite one: a rerun must not erase a result. Nor do they work for nothing: an `--out` that
     cannot be created is refused before any work."""
     if os.path.exists(path):
         from tfdfkd.errors import TfdfkdError
 
-        raise TfdfkdError(f"--out {path} exists", "choose a new --out, or delete it")
-    check_writable(path)
+        raise TfdfkdError(f"{flag} {path} exists", f"choose a new {flag}, or delete it")
+    check_writable(path, flag)
+
+
+def check_new_keras_file(path: str | None, flag: str = "--save_student") -> None:
+    """Refuses, before any work, a model file to be written that is not a new, writable .keras
+    file (Keras picks the format from the suffix); None (not asked for) passes."""
+    if path is None:
+        return
+    if not path.endswith(".keras"):
+        from tfdfkd.errors import TfdfkdError
+
+        raise TfdfkdError(f"{flag}={path} does not end in .keras", f"give {flag} a .keras file name")
+    refuse_existing_record(path, flag)
 
 
 def check_writable(out: str, flag: str = "--out") -> None:

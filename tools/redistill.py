@@ -47,7 +47,7 @@ def redistill():
 
     from tfdfkd import pipeline
     from tfdfkd.errors import TfdfkdError
-    from tfdfkd.io_utils import check_writable, git_commit, refuse_existing_record
+    from tfdfkd.io_utils import check_new_keras_file, git_commit, refuse_existing_record
 
     config = pipeline.RunConfig(  # method and size are the transfer set's, filled in once it is open
         teacher=FLAGS.teacher, student=FLAGS.student, out=FLAGS.out, seed=FLAGS.seed, eval_dataset=FLAGS.eval_dataset,
@@ -57,12 +57,7 @@ def redistill():
         raise TfdfkdError(f"--distill_epochs is {config.distill_epochs}, it must be at least 1", "pass a positive --distill_epochs")
     commit = git_commit()
     refuse_existing_record(FLAGS.out)
-    if FLAGS.save_student is not None:
-        if not FLAGS.save_student.endswith(".keras"):
-            raise TfdfkdError(f"--save_student={FLAGS.save_student} does not end in .keras", "name a .keras file")
-        if os.path.exists(FLAGS.save_student):
-            raise TfdfkdError(f"--save_student {FLAGS.save_student} exists", "choose a new file name, or delete it")
-        check_writable(FLAGS.save_student, "--save_student")
+    check_new_keras_file(FLAGS.save_student)
 
     import keras
 

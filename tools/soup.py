@@ -38,13 +38,10 @@ def main(argv):
 
 def make_soup():
     from tfdfkd.errors import TfdfkdError
-    from tfdfkd.io_utils import check_writable, git_commit, refuse_existing_record
+    from tfdfkd.io_utils import check_new_keras_file, git_commit, refuse_existing_record
 
     refuse_existing_record(FLAGS.out)
-    if FLAGS.save_student is not None:
-        if not FLAGS.save_student.endswith(".keras") or os.path.exists(FLAGS.save_student):
-            raise TfdfkdError(f"--save_student {FLAGS.save_student} exists or does not end in .keras", "name a new .keras file")
-        check_writable(FLAGS.save_student, "--save_student")
+    check_new_keras_file(FLAGS.save_student)
     if len(FLAGS.members) < 2:
         raise TfdfkdError(f"--members names {len(FLAGS.members)} student, a soup needs at least 2", "pass two or more, comma-separated")
     members = [_member(path) for path in FLAGS.members]
@@ -79,7 +76,7 @@ def make_soup():
         "student_accuracy": accuracy,
         "synthesis_seconds": first.get("synthesis_seconds"),  # of the first member's set, not spent here
         "distill_seconds": round(sum(m[0]["distill_seconds"] for m in members), 1),  # all members'
-        "members": [{"path": path, "student_accuracy": a, "num_samples": m[0]["num_samples"], "seed": _seed(m[0])}
+        "members": [{"path": path, "student_accuracy": a, "num_samples": m[0]["num_samples"], "seed": m[0].get("seed")}
                     for path, m, a in zip(FLAGS.members, members, accuracies)],
         "mean_member_accuracy": sum(accuracies) / len(accuracies),
         "student_file": FLAGS.save_student,
@@ -112,10 +109,6 @@ def _member(path: str) -> tuple[dict, str]:
         raise TfdfkdError(f"{path} keeps no student ({student_file or 'no student_file'})",
                           "rerun tools/redistill.py with --save_student, or pass a run directory")
     return record, student_file
-
-
-def _seed(record: dict):
-    return record.get("seed", record.get("config", {}).get("seed"))
 
 
 if __name__ == "__main__":
