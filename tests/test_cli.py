@@ -83,6 +83,9 @@ def test_a_finished_run_publishes_its_student_as_a_zoo_entry(finished_run, tmp_p
     recorded = _read_json(os.path.join(interleaved_out, "metrics.json"))["interleaved_student_accuracy"]
     assert card["test_accuracy"] == pytest.approx(recorded, abs=1e-3)
     assert card["recipe"]["published_student"] == "interleaved_student.keras" and "interleaved synthesis" in card["recipe"]["how"]
+    # its distillation ran inside synthesis: the run's final distillation is kept apart, not credited to it
+    final = _read_json(os.path.join(interleaved_out, "metrics.json"))["distill_seconds"]
+    assert card["recipe"]["distill_seconds"] == 0.0 and card["recipe"]["run_final_distill_seconds"] == final
 
 
 def test_saved_model_in_a_fresh_process_matches_the_keras_student(finished_run):
