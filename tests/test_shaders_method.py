@@ -135,6 +135,7 @@ SWITCHES = [  # (settings, examples per image of the batch, copies of the attack
     ({"mixup": False}, 5, 4),
     ({"mixup": False, "border_examples": False, "deeper_examples": False}, 1, 0),
     ({"attack_normal": True}, 10, 4),  # both the unmixed and the mixed images are attacked
+    ({"disagreement_eps": 0.03}, 8, 4),  # disagreement copies of the unmixed and mixed images, never filtered
 ]
 
 
@@ -149,6 +150,20 @@ def test_switches_choose_the_examples_and_the_filter_only_masks(digits_teacher, 
     assert np.all(weight.numpy()[: len(weight) - len(masked)] == 1.0)
     unfiltered = AdversarialDistiller(digits_teacher.logits_model, models.build("lenet5_half", seed=0), filter_pairs=False, **settings)
     assert np.all(unfiltered.examples(batch.images, batch.targets, seed=[0, 0])[1].numpy() == 1.0)
+
+
+def test_disagreement_copies_of_the_clean_examples_stay_within_eps_and_widen_the_gap(digits_teacher, shaders):
+    batch = shaders.synthesize(20, 1)
+    distiller = AdversarialDistiller(digits_teacher.logits_model, models.build("lenet5_half", seed=0), disagreement_eps=0.05,
+                                     border_examples=False, deeper_examples=False)
+    x, weight, _ = distiller.examples(batch.images, batch.targets, seed=[0, 0])
+    clean, copies = x[:40], x[40:]
+    assert 0 < float(tf.reduce_max(tf.abs(copies - clean))) <= 0.05 + 1e-6
+    gap = lambda images: float(tf.reduce_mean(distill.hinton_per_example(  # noqa: E731
+        digits_teacher.logits_model(images), distiller.student(images), 20.0)))
+    assert gap(copies) > gap(clean)
+    with pytest.raises(ValueError, match="disagreement_eps"):
+        AdversarialDistiller(digits_teacher.logits_model, models.build("lenet5_half", seed=0), disagreement_eps=-1.0)
 
 
 def test_adversarial_distiller_trains_the_student_and_never_the_teacher(digits_teacher, shaders, strategy):

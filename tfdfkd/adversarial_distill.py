@@ -17,6 +17,10 @@ was assigned, never the one the teacher predicts for it). One compiled step then
    filtered-out pairs get weight 0. Shapes never depend on the filter, so the step compiles
    once; the mean is over the kept examples of the global batch (their count is summed across
    replicas), so one or several replicas give the same gradient.
+
+With `disagreement_eps` > 0 (not in the paper) the clean examples are also joined by copies moved
+within that radius to where student and teacher disagree most (`tfdfkd.disagreement`): the paper's
+attacks look at the teacher only, these at where the student is still wrong.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ import keras
 import tensorflow as tf
 
 from tfdfkd import attacks, augment
+from tfdfkd.disagreement import disagreement_copies
 from tfdfkd.distill import Distiller
 
 
@@ -46,6 +51,8 @@ class AdversarialDistiller(Distiller):
         attack examples are chosen, the clean examples are always distilled on.
       mixup: mix each batch with a permutation of itself first.
       mixup_alpha: the Beta parameter of the mixing weights; None draws it from U(0, 1) per batch.
+      disagreement_eps, disagreement_steps: L-inf radius and signed-gradient steps of the
+        disagreement copies of the clean examples (`tfdfkd.disagreement`); 0 = none (the paper).
       seed: seeds mixup; each step and replica draws from (seed, step, replica).
     """
 
@@ -53,8 +60,11 @@ class AdversarialDistiller(Distiller):
                  border_eps: float = 10 / 255, border_step: float = 1 / 255, border_iterations: int = 12,
                  deeper_eps: float = 1 / 255, border_examples: bool = True, deeper_examples: bool = True,
                  use_pre: bool = True, filter_pairs: bool = True, attack_normal: bool = False,
-                 clean_examples: bool = True, mixup: bool = True, mixup_alpha: float | None = None, seed: int = 0,
-                 **kwargs):
+                 clean_examples: bool = True, mixup: bool = True, mixup_alpha: float | None = None,
+                 disagreement_eps: float = 0.0, disagreement_steps: int = 1, seed: int = 0, **kwargs):
+        if not disagreement_eps >= 0 or disagreement_steps < 1:
+            raise ValueError(f"disagreement_eps must be >= 0 and disagreement_steps >= 1, "
+                             f"got {disagreement_eps} and {disagreement_steps}")
         super().__init__(teacher, student, temperature=temperature, **kwargs)
         self.threshold = threshold
         self.border_eps, self.border_step, self.border_iterations = border_eps, border_step, border_iterations
@@ -62,6 +72,7 @@ class AdversarialDistiller(Distiller):
         self.border_examples, self.deeper_examples, self.use_pre = border_examples, deeper_examples, use_pre
         self.filter_pairs, self.attack_normal, self.clean_examples = filter_pairs, attack_normal, clean_examples
         self.mixup, self.mixup_alpha = mixup, mixup_alpha
+        self.disagreement_eps, self.disagreement_steps = float(disagreement_eps), int(disagreement_steps)
         self.seed = seed
         self.attacking = border_examples or deeper_examples  # whether the attacks run at all
         # share of attacked images whose pair passes the filter
@@ -83,6 +94,10 @@ class AdversarialDistiller(Distiller):
         if self.clean_examples or not self.attacking:
             parts += [x for x, _ in clean]
             weights += [tf.ones(tf.shape(x)[:1]) for x, _ in clean]
+            if self.disagreement_eps:
+                parts += [disagreement_copies(self.teacher, self.student, x, self.disagreement_eps,
+                                              self.disagreement_steps, self.temperature) for x, _ in clean]
+                weights += [tf.ones(tf.shape(x)[:1]) for x, _ in clean]
         kept = tf.zeros([0], tf.bool)
         if self.attacking:
             attacked = clean if self.attack_normal else clean[-1:]

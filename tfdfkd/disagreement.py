@@ -17,6 +17,22 @@ import tensorflow as tf
 from tfdfkd.distill import Distiller, hinton_per_example
 
 
+def disagreement_copies(teacher, student, images, eps: float, steps: int, temperature: float) -> tf.Tensor:
+    """`images` (B, H, W, C) in [0, 1] moved within an L-infinity ball of radius `eps`, in `steps`
+    signed-gradient steps of eps / steps, to where the tau^2 KL between `teacher` and `student`
+    logits is largest; clipped to [0, 1]. Both networks run in inference mode and no weight changes;
+    the result carries no gradient."""
+    images = tf.convert_to_tensor(images, tf.float32)
+    moved = images
+    for _ in range(steps):
+        with tf.GradientTape() as tape:
+            tape.watch(moved)
+            gap = tf.reduce_sum(hinton_per_example(teacher(moved, training=False), student(moved, training=False), temperature))
+        moved = moved + (eps / steps) * tf.sign(tape.gradient(gap, moved))
+        moved = tf.clip_by_value(tf.clip_by_value(moved, images - eps, images + eps), 0.0, 1.0)
+    return tf.stop_gradient(moved)
+
+
 class DisagreementDistiller(Distiller):
     """`tfdfkd.distill.Distiller` whose every batch of images is joined by its disagreement copies.
 
@@ -33,18 +49,8 @@ class DisagreementDistiller(Distiller):
         self.eps, self.steps = float(eps), int(steps)
 
     def disagreement_copies(self, images) -> tf.Tensor:
-        """`images` (B, H, W, C) in [0, 1] moved within eps to where the tau^2 KL between teacher
-        and student is largest (both networks in inference mode; no weight changes)."""
-        images = tf.convert_to_tensor(images, tf.float32)
-        moved = images
-        for _ in range(self.steps):
-            with tf.GradientTape() as tape:
-                tape.watch(moved)
-                gap = tf.reduce_sum(hinton_per_example(self.teacher(moved, training=False),
-                                                       self.student(moved, training=False), self.temperature))
-            moved = moved + (self.eps / self.steps) * tf.sign(tape.gradient(gap, moved))
-            moved = tf.clip_by_value(tf.clip_by_value(moved, images - self.eps, images + self.eps), 0.0, 1.0)
-        return tf.stop_gradient(moved)
+        """`images` moved within eps to where student and teacher disagree most (`disagreement_copies`)."""
+        return disagreement_copies(self.teacher, self.student, images, self.eps, self.steps, self.temperature)
 
     def train_step(self, data):
         images = tf.convert_to_tensor(data[0] if isinstance(data, (tuple, list)) else data, tf.float32)

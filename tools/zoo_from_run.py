@@ -39,6 +39,15 @@ def main(argv):
     run_cli(publish, resumable=False)
 
 
+# which of a run's students is published, and what its card and errors say about it
+PUBLISHED = {
+    False: {"student": "student.keras", "accuracy_key": "student_accuracy", "run_kind": "", "how": ""},
+    True: {"student": "interleaved_student.keras", "accuracy_key": "interleaved_student_accuracy",
+           "run_kind": " with interleaved synthesis",
+           "how": ", the student when the interleaved synthesis ended (before the run's final distillation)"},
+}
+
+
 def publish():
     from tfdfkd import zoo
     from tfdfkd.errors import TfdfkdError
@@ -49,12 +58,12 @@ def publish():
     check_writable(card_path, "--zoo_dir")
     if os.path.exists(card_path) or os.path.exists(os.path.join(zoo_dir, weights_name)):
         raise TfdfkdError(f"zoo entry {FLAGS.name!r} exists in {zoo_dir}", "choose another --name, or delete its card and weights first")
-    student_name, accuracy_key = ("interleaved_student.keras", "interleaved_student_accuracy") if FLAGS.interleaved else (
-        "student.keras", "student_accuracy")
+    published = PUBLISHED[FLAGS.interleaved]
+    student_name, accuracy_key = published["student"], published["accuracy_key"]
     metrics_path, student_path = (os.path.join(FLAGS.run, f) for f in ("metrics.json", student_name))
     if not (os.path.isfile(metrics_path) and os.path.isfile(student_path)):
         raise TfdfkdError(f"{FLAGS.run} is not a finished tools/distill.py run (no metrics.json or {student_name})",
-                          "pass the --out of a run that completed" + (" with interleaved synthesis" if FLAGS.interleaved else ""))
+                          "pass the --out of a run that completed" + published["run_kind"])
     metrics = read_json(metrics_path)
     if metrics.get("eval_dataset") is None or metrics.get(accuracy_key) is None:
         raise TfdfkdError(f"{metrics_path} records no test accuracy ({accuracy_key})",
@@ -95,15 +104,14 @@ def publish():
         "train_examples": 0,  # data-free: distilled on synthesized images only
         "recipe": {
             "how": f"data-free: distilled from {metrics['teacher']} by {metrics['method']} on {metrics['num_samples']} "
-                   "synthesized images" + (", the student when the interleaved synthesis ended (before the run's final "
-                                           "distillation)" if FLAGS.interleaved else "") + "; no training image was used",
+                   "synthesized images" + published["how"] + "; no training image was used",
             "teacher": metrics["teacher"],
             "teacher_accuracy": metrics["teacher_accuracy"],
             "config": metrics["config"],
             "synthesis_seconds": metrics["synthesis_seconds"],
             # an interleaved student's distillation ran inside synthesis; the run's final one is not in it
-            "distill_seconds": 0.0 if FLAGS.interleaved else metrics["distill_seconds"],
-            **({"run_final_distill_seconds": metrics["distill_seconds"]} if FLAGS.interleaved else {}),
+            **({"distill_seconds": 0.0, "run_final_distill_seconds": metrics["distill_seconds"]} if FLAGS.interleaved
+               else {"distill_seconds": metrics["distill_seconds"]}),
             "interleaved_student_accuracy": metrics.get("interleaved_student_accuracy"),
             "published_student": student_name,  # interleaved_student.keras: before the run's final distillation
         },

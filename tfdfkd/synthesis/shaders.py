@@ -63,6 +63,10 @@ class ShaderConfig:
     randaugment_ops: int = 4  # RandAugment n = 4
     randaugment_magnitude: int = 14  # RandAugment m = 14 (torchvision's 0..30 scale)
     crop_padding: int = 4  # random crop with 4 pixels of zero padding (32x32 images)
+    # not in the paper: also distill on copies of the clean examples moved within this L-inf radius (on
+    # 0..255 levels) to where student and teacher disagree most (tfdfkd.disagreement); 0 = off
+    disagreement_eps: float = 0.0
+    disagreement_steps: int = 1
 
 
 @register("shaders")
@@ -77,6 +81,10 @@ class ShaderImages(Synthesizer):
         from tfdfkd.render import cache
 
         cfg = self.config
+        if not cfg.disagreement_eps >= 0 or cfg.disagreement_steps < 1:
+            raise TfdfkdError(f"shaders settings disagreement_eps={cfg.disagreement_eps}, disagreement_steps="
+                              f"{cfg.disagreement_steps} are out of range",
+                              "give disagreement_eps >= 0 (0..255 levels; 0 = off) and disagreement_steps >= 1")
         if not cfg.mixup_alpha >= 0:
             raise TfdfkdError(f"shaders setting mixup_alpha={cfg.mixup_alpha} is negative",
                               "give mixup_alpha=0 (alpha ~ U(0, 1) per batch) or a positive Beta parameter (1.0: lambda ~ U(0, 1))")
@@ -131,7 +139,8 @@ class ShaderImages(Synthesizer):
             border_eps=cfg.border_eps / 255.0, border_step=cfg.border_step / 255.0, border_iterations=cfg.border_iterations,
             deeper_eps=cfg.deeper_eps / 255.0, border_examples=cfg.border_examples, deeper_examples=cfg.deeper_examples,
             use_pre=cfg.use_pre, filter_pairs=cfg.filter_pairs, attack_normal=cfg.attack_normal,
-            clean_examples=cfg.clean_examples, mixup=cfg.mixup, mixup_alpha=cfg.mixup_alpha or None, seed=seed)
+            clean_examples=cfg.clean_examples, mixup=cfg.mixup, mixup_alpha=cfg.mixup_alpha or None,
+            disagreement_eps=cfg.disagreement_eps / 255.0, disagreement_steps=cfg.disagreement_steps, seed=seed)
 
     def training_data(self, transfer, batch_size: int, seed: int, augment: bool = True):
         """(images, one-hot targets) batches from `transfer`, images augmented at `cfg.augment`
