@@ -113,9 +113,11 @@ def test_mixup_alpha_one_mixes_uniformly_where_a_drawn_alpha_mostly_does_not():
     assert np.mean((drawn > 0.1) & (drawn < 0.9)) < 0.65  # alpha ~ U(0, 1): lambda mostly near 0 or 1
 
 
-def test_a_negative_mixup_alpha_is_refused(shader_cache, digits_teacher):
-    with pytest.raises(TfdfkdError, match="mixup_alpha"):
-        synthesis.create("shaders", digits_teacher, cache=shader_cache, mixup_alpha=-1.0)
+@pytest.mark.parametrize("setting, name", [({"mixup_alpha": -1.0}, "mixup_alpha"), ({"disagreement_eps": -1.0}, "disagreement_eps"),
+                                           ({"disagreement_steps": 0}, "disagreement_steps")])
+def test_out_of_range_mixup_and_disagreement_settings_are_refused(shader_cache, digits_teacher, setting, name):
+    with pytest.raises(TfdfkdError, match=name):
+        synthesis.create("shaders", digits_teacher, cache=shader_cache, **setting)
 
 def test_per_example_loss_is_the_textbook_hinton_loss():
     rng = np.random.default_rng(0)
