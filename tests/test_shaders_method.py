@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 import tensorflow as tf
 
-from tfdfkd import distill, models, synthesis
+from tfdfkd import disagreement, distill, models, synthesis
 from tfdfkd import teacher as teachers
 from tfdfkd.adversarial_distill import AdversarialDistiller
 from tfdfkd.augment import ShaderAugmentation, mixup
@@ -164,6 +164,9 @@ def test_disagreement_copies_of_the_clean_examples_stay_within_eps_and_widen_the
     gap = lambda images: float(tf.reduce_mean(distill.hinton_per_example(  # noqa: E731
         digits_teacher.logits_model(images), distiller.student(images), 20.0)))
     assert gap(copies) > gap(clean)
+    one_by_one = tf.concat([disagreement.disagreement_copies(digits_teacher.logits_model, distiller.student, part, 0.05, 1, 20.0)
+                            for part in (clean[:20], clean[20:])], axis=0)  # each copy depends on its own image only
+    assert np.mean(np.isclose(copies.numpy(), one_by_one.numpy(), atol=1e-5)) > 0.999
     with pytest.raises(ValueError, match="disagreement_eps"):
         AdversarialDistiller(digits_teacher.logits_model, models.build("lenet5_half", seed=0), disagreement_eps=-1.0)
 

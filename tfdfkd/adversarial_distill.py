@@ -95,9 +95,11 @@ class AdversarialDistiller(Distiller):
             parts += [x for x, _ in clean]
             weights += [tf.ones(tf.shape(x)[:1]) for x, _ in clean]
             if self.disagreement_eps:
-                parts += [disagreement_copies(self.teacher, self.student, x, self.disagreement_eps,
-                                              self.disagreement_steps, self.temperature) for x, _ in clean]
-                weights += [tf.ones(tf.shape(x)[:1]) for x, _ in clean]
+                # One call on all clean images: each copy depends only on its own image.
+                joined = tf.concat([x for x, _ in clean], axis=0)
+                parts.append(disagreement_copies(self.teacher, self.student, joined, self.disagreement_eps,
+                                                 self.disagreement_steps, self.temperature))
+                weights.append(tf.ones(tf.shape(joined)[:1]))
         kept = tf.zeros([0], tf.bool)
         if self.attacking:
             attacked = clean if self.attack_normal else clean[-1:]
