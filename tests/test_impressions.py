@@ -140,3 +140,32 @@ def test_fourier_parametrisation_refuses_clipping_during_synthesis(digits_teache
     for setting in ({"clip": True}, {"rescale": "image"}):
         with pytest.raises(TfdfkdError, match="cannot clip or rescale"):
             synthesis.create("zskd", digits_teacher, strategy, parametrisation="fourier", **setting)
+
+
+def test_competing_impressions_seek_where_the_student_disagrees(digits_teacher, strategy):
+    import keras
+
+    from tfdfkd.synthesis.base import jensen_shannon
+
+    common = {"iterations": 40, "learning_rate": 0.05, "clip": True}
+    synth = synthesis.create("zskd", digits_teacher, strategy, compete_weight=1.0, **common)
+    assert synth.needs_student()
+    with pytest.raises(TfdfkdError, match="student"):
+        synth.synthesize(20, seed=5)
+    # a student close to the teacher (its weights, perturbed), so disagreement starts small and can grow
+    student = keras.models.clone_model(digits_teacher.logits_model)
+    rng = np.random.default_rng(0)
+    for mine, theirs in zip(student.weights, digits_teacher.logits_model.weights):
+        mine.assign(theirs.numpy() * (1 + 0.3 * rng.standard_normal(theirs.shape)).astype(np.float32))
+    synth.update(student)
+    competed = synth.synthesize(20, seed=5)
+    plain_synth = synthesis.create("zskd", digits_teacher, strategy, **common)
+    assert not plain_synth.needs_student()
+    plain = plain_synth.synthesize(20, seed=5)
+    np.testing.assert_array_equal(competed.targets, plain.targets)  # same Dirichlet targets, other images
+    disagreement = lambda images: float(np.mean(jensen_shannon(digits_teacher.logits_model(images, training=False),
+                                                                 student(images, training=False), 3.0)))
+    assert disagreement(competed.images) > 1.5 * disagreement(plain.images)
+    for w in student.weights:  # a changed student gets other impressions (the clone is frozen like the teacher)
+        w.assign(w * 1.5 + 0.01)
+    assert not np.allclose(synth.synthesize(20, seed=5).images, competed.images)

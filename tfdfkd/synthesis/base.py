@@ -213,3 +213,14 @@ def jitter_and_flip(x, jitter: int, flip: bool, seed):
         mirrored = tf.random.stateless_uniform([], seed + 1) < 0.5
         x = tf.cond(mirrored, lambda: tf.reverse(x, axis=[2]), lambda: x)
     return x
+
+
+def jensen_shannon(logits_a: tf.Tensor, logits_b: tf.Tensor, tau: float) -> tf.Tensor:
+    """Per-sample JS divergence (B,) between softmax(a / tau) and softmax(b / tau), in nats (max ln 2).
+
+    Adaptive DeepInversion eq. (9): JS(p, q) = (KL(p || M) + KL(q || M)) / 2 with M = (p + q) / 2.
+    """
+    p, q = tf.nn.softmax(logits_a / tau), tf.nn.softmax(logits_b / tau)
+    mix = 0.5 * (p + q)
+    kl = lambda a, b: tf.reduce_sum(a * (tf.math.log(a + 1e-10) - tf.math.log(b + 1e-10)), axis=-1)
+    return 0.5 * (kl(p, mix) + kl(q, mix))

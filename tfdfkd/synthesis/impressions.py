@@ -10,6 +10,9 @@ matches its sampled target (ZSKD eq. 3).
 Class Impressions (Mopuri et al. 2018, ZSKD's baseline) aim at one-hot targets instead; each
 image stops as soon as the teacher's confidence (tau = 1) in its class passes a threshold drawn
 from U(0.55, 0.70) (ZSKD appendix).
+
+Either can add Adaptive DeepInversion's competition with the current student (`compete_weight`,
+not in ZSKD); the pipeline then interleaves synthesis with distillation.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from tfdfkd.synthesis.base import (
     SyntheticBatch,
     balanced_classes,
     gather_from_replicas,
+    jensen_shannon,
     jitter_and_flip,
     register,
     split_across_replicas,
@@ -90,6 +94,12 @@ class ImpressionsConfig:
     # every step then moves low frequencies further than high ones, as natural images vary.
     parametrisation: str = "pixel"
     spectrum_decay: float = 1.0
+    # Not in ZSKD: Adaptive DeepInversion's competition term (DeepInversion eq. 9) added to each
+    # image's loss, compete_weight * (1 - JS(teacher, student)) at temperature compete_tau, so the
+    # impressions also seek where the current student disagrees with the teacher. A positive
+    # weight makes the pipeline interleave synthesis with distillation, as for adaptive_deepinversion.
+    compete_weight: float = 0.0
+    compete_tau: float = 3.0
 
 
 class _InputOptimiser(Synthesizer):
@@ -109,14 +119,30 @@ class _InputOptimiser(Synthesizer):
         if self.config.parametrisation == "fourier" and (self.config.clip or self.config.rescale != "none"):
             raise TfdfkdError("parametrisation=fourier cannot clip or rescale pixels during synthesis (its images are rendered from a spectrum)",
                               "pass clip=false and rescale=none, with clip_final=true")
+        self.student = None
+        self._trace()
+        self._classify = tf.function(lambda x: tf.argmax(self.teacher.logits_model(x, training=False), axis=-1))
+
+    def _trace(self):
+        """(Re)builds the compiled optimisation, which captures the current student."""
         self._optimise = tf.function(self._optimise_slice, reduce_retracing=True)
         self._distributed = tf.function(lambda x, t, c, seed, gain: self.strategy.run(self._optimise, args=(x, t, c, seed, gain)))
-        self._classify = tf.function(lambda x: tf.argmax(self.teacher.logits_model(x, training=False), axis=-1))
+
+    def needs_student(self) -> bool:
+        return self.config.compete_weight > 0
+
+    def update(self, student) -> None:
+        if self.config.compete_weight > 0 and student is not self.student:
+            self.student = student
+            self._trace()
 
     def targets_and_thresholds(self, batch_size: int, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
         raise NotImplementedError
 
     def synthesize(self, batch_size: int, seed: int) -> SyntheticBatch:
+        if self.config.compete_weight > 0 and self.student is None:
+            raise TfdfkdError(f"{self.name} with compete_weight={self.config.compete_weight} competes with a student, but none was given",
+                              "call update(student) before synthesize(), or run it through tools/distill.py, which interleaves it with distillation")
         rng = np.random.default_rng(seed)
         targets, thresholds = self.targets_and_thresholds(batch_size, rng)
         shape = (batch_size,) + self.teacher.input_shape
@@ -160,6 +186,8 @@ class _InputOptimiser(Synthesizer):
             loss = tf.nn.softmax_cross_entropy_with_logits(targets, logits / cfg.tau)
             if cfg.l2_weight:
                 loss += cfg.l2_weight * tf.reduce_sum(tf.square(images), axis=[1, 2, 3])
+            if cfg.compete_weight:
+                loss += cfg.compete_weight * (1.0 - jensen_shannon(logits, self.student(images, training=False), cfg.compete_tau))
             return loss, logits
 
         def step(i, p, m, v, stopped):

@@ -39,6 +39,7 @@ from tfdfkd.synthesis.base import (
     SyntheticBatch,
     balanced_classes,
     gather_from_replicas,
+    jensen_shannon,
     jitter_and_flip,
     register,
     split_across_replicas,
@@ -227,17 +228,6 @@ def total_variation(x: tf.Tensor) -> tuple[tf.Tensor, tf.Tensor]:
     l1 = tf.add_n([tf.reduce_mean(tf.abs(d), axis=[1, 2, 3]) for d in diffs])
     l2 = tf.add_n([tf.sqrt(tf.reduce_sum(tf.square(d), axis=[1, 2, 3]) + 1e-12) for d in diffs])
     return l1, l2
-
-
-def jensen_shannon(logits_a: tf.Tensor, logits_b: tf.Tensor, tau: float) -> tf.Tensor:
-    """Per-sample JS divergence (B,) between softmax(a / tau) and softmax(b / tau), in nats (max ln 2).
-
-    Adaptive DeepInversion eq. (9): JS(p, q) = (KL(p || M) + KL(q || M)) / 2 with M = (p + q) / 2.
-    """
-    p, q = tf.nn.softmax(logits_a / tau), tf.nn.softmax(logits_b / tau)
-    mix = 0.5 * (p + q)
-    kl = lambda a, b: tf.reduce_sum(a * (tf.math.log(a + 1e-10) - tf.math.log(b + 1e-10)), axis=-1)
-    return 0.5 * (kl(p, mix) + kl(q, mix))
 
 
 @register("noise")
