@@ -169,3 +169,9 @@ def test_competing_impressions_seek_where_the_student_disagrees(digits_teacher, 
     for w in student.weights:  # a changed student gets other impressions (the clone is frozen like the teacher)
         w.assign(w * 1.5 + 0.01)
     assert not np.allclose(synth.synthesize(20, seed=5).images, competed.images)
+
+
+@pytest.mark.parametrize("method", ["zskd", "class_impressions", "adaptive_deepinversion"])
+def test_negative_competition_weight_is_refused(digits_bn_teacher, strategy, method):
+    with pytest.raises(TfdfkdError, match="compete_weight=-1.0 is negative"):
+        synthesis.create(method, digits_bn_teacher, strategy, compete_weight=-1.0)

@@ -119,6 +119,9 @@ class _InputOptimiser(Synthesizer):
         if self.config.parametrisation == "fourier" and (self.config.clip or self.config.rescale != "none"):
             raise TfdfkdError("parametrisation=fourier cannot clip or rescale pixels during synthesis (its images are rendered from a spectrum)",
                               "pass clip=false and rescale=none, with clip_final=true")
+        if self.config.compete_weight < 0:
+            raise TfdfkdError(f"{self.name} setting compete_weight={self.config.compete_weight} is negative, which would push the images to where "
+                              "the student already agrees with the teacher", "give compete_weight=0 (no competition) or a positive weight (e.g. 0.1 or 10)")
         self.student = None
         self._trace()
         self._classify = tf.function(lambda x: tf.argmax(self.teacher.logits_model(x, training=False), axis=-1))

@@ -99,6 +99,9 @@ class _Inversion(Synthesizer):
         if cfg.parametrisation == "fourier" and cfg.low_res_iterations:
             raise TfdfkdError(f"{self.name} setting parametrisation=fourier cannot start at half resolution (low_res_iterations={cfg.low_res_iterations})",
                               "pass low_res_iterations=0 with parametrisation=fourier")
+        if self.config.compete_weight < 0:
+            raise TfdfkdError(f"{self.name} setting compete_weight={self.config.compete_weight} is negative, which would push the images to where "
+                              "the student already agrees with the teacher", "give compete_weight=0 (no competition) or a positive weight (e.g. 0.1 or 10)")
         h, w = teacher.input_shape[:2]
         self.spectrum = SpectrumImages(h, w, cfg.spectrum_decay) if cfg.parametrisation == "fourier" else None
         self.student = None
