@@ -103,6 +103,37 @@ class Synthesizer(abc.ABC):
         the pipeline's default (shuffled images with its augmentation)."""
 
 
+class CompetesWithStudent:
+    """Adaptive DeepInversion's competition with the current student, shared by the methods whose
+    config has `compete_weight`: with a positive weight the method needs a student (the pipeline
+    then interleaves synthesis with distillation) and recompiles its step, via `_trace()`, when it
+    is given another one. Mix in before `Synthesizer`."""
+
+    student = None
+
+    def _check_competition(self) -> None:
+        """Refuses a negative weight (it would seek where the student already agrees)."""
+        if self.config.compete_weight < 0:
+            raise TfdfkdError(f"{self.name} setting compete_weight={self.config.compete_weight} is negative, which would push the images to where "
+                              "the student already agrees with the teacher", "give compete_weight=0 (no competition) or a positive weight (e.g. 0.1 or 10)")
+
+    def _trace(self) -> None:
+        raise NotImplementedError
+
+    def needs_student(self) -> bool:
+        return self.config.compete_weight > 0
+
+    def update(self, student) -> None:
+        if self.needs_student() and student is not self.student:
+            self.student = student
+            self._trace()  # the compiled step captures the student
+
+    def _require_student(self) -> None:
+        if self.needs_student() and self.student is None:
+            raise TfdfkdError(f"{self.name} with compete_weight={self.config.compete_weight} competes with a student, but none was given",
+                              "call update(student) before synthesize(), or run it through tools/distill.py, which interleaves it with distillation")
+
+
 REGISTRY: dict[str, type[Synthesizer]] = {}
 
 

@@ -25,6 +25,7 @@ import tensorflow as tf
 
 from tfdfkd.errors import TfdfkdError
 from tfdfkd.synthesis.base import (
+    CompetesWithStudent,
     Synthesizer,
     SyntheticBatch,
     balanced_classes,
@@ -102,7 +103,7 @@ class ImpressionsConfig:
     compete_tau: float = 3.0
 
 
-class _InputOptimiser(Synthesizer):
+class _InputOptimiser(CompetesWithStudent, Synthesizer):
     """Shared machinery: optimise a batch of noise images towards per-image soft targets.
 
     Subclasses choose the targets and the per-image stop thresholds. The whole optimisation of
@@ -119,10 +120,7 @@ class _InputOptimiser(Synthesizer):
         if self.config.parametrisation == "fourier" and (self.config.clip or self.config.rescale != "none"):
             raise TfdfkdError("parametrisation=fourier cannot clip or rescale pixels during synthesis (its images are rendered from a spectrum)",
                               "pass clip=false and rescale=none, with clip_final=true")
-        if self.config.compete_weight < 0:
-            raise TfdfkdError(f"{self.name} setting compete_weight={self.config.compete_weight} is negative, which would push the images to where "
-                              "the student already agrees with the teacher", "give compete_weight=0 (no competition) or a positive weight (e.g. 0.1 or 10)")
-        self.student = None
+        self._check_competition()
         self._trace()
         self._classify = tf.function(lambda x: tf.argmax(self.teacher.logits_model(x, training=False), axis=-1))
 
@@ -131,21 +129,11 @@ class _InputOptimiser(Synthesizer):
         self._optimise = tf.function(self._optimise_slice, reduce_retracing=True)
         self._distributed = tf.function(lambda x, t, c, seed, gain: self.strategy.run(self._optimise, args=(x, t, c, seed, gain)))
 
-    def needs_student(self) -> bool:
-        return self.config.compete_weight > 0
-
-    def update(self, student) -> None:
-        if self.config.compete_weight > 0 and student is not self.student:
-            self.student = student
-            self._trace()
-
     def targets_and_thresholds(self, batch_size: int, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
         raise NotImplementedError
 
     def synthesize(self, batch_size: int, seed: int) -> SyntheticBatch:
-        if self.config.compete_weight > 0 and self.student is None:
-            raise TfdfkdError(f"{self.name} with compete_weight={self.config.compete_weight} competes with a student, but none was given",
-                              "call update(student) before synthesize(), or run it through tools/distill.py, which interleaves it with distillation")
+        self._require_student()
         rng = np.random.default_rng(seed)
         targets, thresholds = self.targets_and_thresholds(batch_size, rng)
         shape = (batch_size,) + self.teacher.input_shape

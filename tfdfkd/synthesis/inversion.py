@@ -35,6 +35,7 @@ import tensorflow as tf
 
 from tfdfkd.errors import TfdfkdError
 from tfdfkd.synthesis.base import (
+    CompetesWithStudent,
     Synthesizer,
     SyntheticBatch,
     balanced_classes,
@@ -78,7 +79,7 @@ class InversionConfig:
     spectrum_decay: float = 1.0
 
 
-class _Inversion(Synthesizer):
+class _Inversion(CompetesWithStudent, Synthesizer):
     """The shared optimisation; subclasses only change the defaults of `InversionConfig`."""
 
     Config = InversionConfig
@@ -99,26 +100,18 @@ class _Inversion(Synthesizer):
         if cfg.parametrisation == "fourier" and cfg.low_res_iterations:
             raise TfdfkdError(f"{self.name} setting parametrisation=fourier cannot start at half resolution (low_res_iterations={cfg.low_res_iterations})",
                               "pass low_res_iterations=0 with parametrisation=fourier")
-        if self.config.compete_weight < 0:
-            raise TfdfkdError(f"{self.name} setting compete_weight={self.config.compete_weight} is negative, which would push the images to where "
-                              "the student already agrees with the teacher", "give compete_weight=0 (no competition) or a positive weight (e.g. 0.1 or 10)")
+        self._check_competition()
         h, w = teacher.input_shape[:2]
         self.spectrum = SpectrumImages(h, w, cfg.spectrum_decay) if cfg.parametrisation == "fourier" else None
-        self.student = None
+        self._trace()
+
+    def _trace(self):
+        """(Re)builds the compiled step, which captures the current student."""
         self._step = tf.function(lambda *args: self.strategy.run(self._replica_step, args=args))
-
-    def needs_student(self) -> bool:
-        return self.config.compete_weight > 0
-
-    def update(self, student) -> None:
-        if self.config.compete_weight > 0 and student is not self.student:
-            self.student = student
-            self._step = tf.function(lambda *args: self.strategy.run(self._replica_step, args=args))  # retrace with the student
 
     def synthesize(self, batch_size: int, seed: int) -> SyntheticBatch:
         cfg = self.config
-        if cfg.compete_weight > 0 and self.student is None:
-            raise TfdfkdError(f"{self.name} competes with a student, but none was given", "call update(student) before synthesize()")
+        self._require_student()
         rng = np.random.default_rng(seed)
         k = self.teacher.num_classes
         labels = rng.permutation(balanced_classes(batch_size, k, rng)).astype(np.int32)
